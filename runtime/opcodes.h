@@ -1,0 +1,138 @@
+/* opcodes.h: the instruction set, as data.
+ *
+ * Wordcode: each code unit is 16 bits, opcode in the low byte and oparg in
+ * the high byte (CPython's layout). An oparg wider than 8 bits is prefixed by
+ * EXTENDED_ARG units carrying its higher bytes, most significant first. An
+ * instruction with C cache entries is followed by C CACHE units (zeroed by
+ * the compiler) that the specializing interpreter will use; the interpreter
+ * skips them, and jump offsets count them.
+ *
+ * Jumps are relative, in code units, measured from the unit after the
+ * instruction's caches: forward jumps add oparg, JUMP_BACKWARD subtracts it.
+ * Only JUMP_BACKWARD goes backwards, so it is where loops are detected.
+ *
+ * The call convention (CPython 3.13's): a call site pushes the callable,
+ * then either NULL or a `self` (LOAD_ATTR/LOAD_GLOBAL with the low oparg bit
+ * set push the pair), then the arguments. CALL n calls with n arguments
+ * (n + 1 when the second slot is a self, which becomes the first argument).
+ *
+ * X(NAME, CACHE_UNITS, POPS, PUSHES, FLAGS): POPS/PUSHES are expressions in
+ * `oparg` giving the stack effect when the instruction falls through (for
+ * jumps, see each comment for the taken edge). FLAGS: OPF_ARG (uses oparg),
+ * OPF_JUMP (oparg is a relative jump), OPF_CONST (oparg indexes consts),
+ * OPF_NAME (oparg indexes names, maybe shifted: see comment), OPF_LOCAL
+ * (oparg indexes varnames).
+ *
+ * Stack notation in comments: [... a b] -> [... r], rightmost is the top.
+ */
+#ifndef STITCH_OPCODES_H
+#define STITCH_OPCODES_H
+
+#define OPF_ARG   0x01
+#define OPF_JUMP  0x02
+#define OPF_CONST 0x04
+#define OPF_NAME  0x08
+#define OPF_LOCAL 0x10
+
+#define OPCODE_LIST(X)                                                                  \
+    /* Fillers. */                                                                      \
+    X(CACHE, 0, 0, 0, 0)                     /* inline cache unit; never executed */    \
+    X(NOP, 0, 0, 0, 0)                                                                  \
+    X(EXTENDED_ARG, 0, 0, 0, OPF_ARG)         /* oparg = high bits of next oparg */     \
+    /* Stack. */                                                                        \
+    X(POP_TOP, 0, 1, 0, 0)                    /* [a] -> [] */                           \
+    X(PUSH_NULL, 0, 0, 1, 0)                  /* [] -> [NULL] */                        \
+    X(COPY, 0, (oparg), (oparg) + 1, OPF_ARG) /* push a copy of the oparg-th item (1 = top) */ \
+    X(SWAP, 0, (oparg), (oparg), OPF_ARG)     /* swap top with the oparg-th item (2 = second) */ \
+    /* Constants and variables. */                                                      \
+    X(LOAD_CONST, 0, 0, 1, OPF_ARG | OPF_CONST)                                         \
+    X(LOAD_FAST, 0, 0, 1, OPF_ARG | OPF_LOCAL)   /* UnboundLocalError if unbound */     \
+    X(STORE_FAST, 0, 1, 0, OPF_ARG | OPF_LOCAL)                                         \
+    X(DELETE_FAST, 0, 0, 0, OPF_ARG | OPF_LOCAL)                                        \
+    /* LOAD_GLOBAL: name = names[oparg >> 1]; globals, then builtins, else        */    \
+    /* NameError. With oparg & 1 it pushes [value NULL] (a call site).            */    \
+    X(LOAD_GLOBAL, 4, 0, 1 + ((oparg) & 1), OPF_ARG | OPF_NAME)                         \
+    X(STORE_GLOBAL, 0, 1, 0, OPF_ARG | OPF_NAME)                                        \
+    X(DELETE_GLOBAL, 0, 0, 0, OPF_ARG | OPF_NAME)                                       \
+    /* Class bodies: frame->locals_dict, then globals, then builtins.             */    \
+    X(LOAD_NAME, 0, 0, 1, OPF_ARG | OPF_NAME)                                           \
+    X(STORE_NAME, 0, 1, 0, OPF_ARG | OPF_NAME)                                          \
+    X(DELETE_NAME, 0, 0, 0, OPF_ARG | OPF_NAME)                                         \
+    /* Attributes. LOAD_ATTR: name = names[oparg >> 1]; [obj] -> [attr]; with     */    \
+    /* oparg & 1 (method call site) -> [func self] when the attribute is a plain  */    \
+    /* function found on the class, else [attr NULL].                              */    \
+    X(LOAD_ATTR, 9, 1, 1 + ((oparg) & 1), OPF_ARG | OPF_NAME)                           \
+    X(STORE_ATTR, 4, 2, 0, OPF_ARG | OPF_NAME)  /* [value obj] -> [] ; obj.name = value */ \
+    X(DELETE_ATTR, 0, 1, 0, OPF_ARG | OPF_NAME)                                         \
+    /* Zero-argument super().name inside a method: [self] -> like LOAD_ATTR, the  */    \
+    /* lookup starting after frame->func->owner in its base chain.                */    \
+    X(LOAD_SUPER_ATTR, 1, 1, 1 + ((oparg) & 1), OPF_ARG | OPF_NAME)                     \
+    /* Operators. */                                                                    \
+    X(UNARY_NEGATIVE, 0, 1, 1, 0)                                                       \
+    X(UNARY_POSITIVE, 0, 1, 1, 0)                                                       \
+    X(UNARY_INVERT, 0, 1, 1, 0)                                                         \
+    X(UNARY_NOT, 0, 1, 1, 0)                  /* [a] -> [not a] (a bool) */             \
+    X(BINARY_OP, 1, 2, 1, OPF_ARG)            /* [a b] -> [a op b], op = BinOp (+ inplace base) */ \
+    X(COMPARE_OP, 1, 2, 1, OPF_ARG)           /* [a b] -> [a cmp b], cmp = CmpOp */     \
+    X(IS_OP, 0, 2, 1, OPF_ARG)                /* [a b] -> [a is b], negated if oparg */ \
+    X(CONTAINS_OP, 0, 2, 1, OPF_ARG)          /* [a b] -> [a in b], negated if oparg */ \
+    /* Subscripts. */                                                                   \
+    X(BINARY_SUBSCR, 1, 2, 1, 0)              /* [c k] -> [c[k]] */                     \
+    X(STORE_SUBSCR, 1, 3, 0, 0)               /* [v c k] -> [] ; c[k] = v */            \
+    X(DELETE_SUBSCR, 0, 2, 0, 0)              /* [c k] -> [] ; del c[k] */              \
+    X(BUILD_SLICE, 0, (oparg), 1, OPF_ARG)    /* oparg 2: [a b] or 3: [a b c] -> [slice] */ \
+    /* Containers. */                                                                   \
+    X(BUILD_TUPLE, 0, (oparg), 1, OPF_ARG)                                              \
+    X(BUILD_LIST, 0, (oparg), 1, OPF_ARG)                                               \
+    X(BUILD_MAP, 0, 2 * (oparg), 1, OPF_ARG)  /* [k1 v1 ... kn vn] -> [dict] */         \
+    X(BUILD_STRING, 0, (oparg), 1, OPF_ARG)   /* concatenate oparg strs */              \
+    X(LIST_APPEND, 0, 1, 0, OPF_ARG)          /* [list ...(oparg-1 more) v] -> append v to the list oparg deep */ \
+    X(LIST_EXTEND, 0, 1, 0, OPF_ARG)          /* same, extend with an iterable */       \
+    X(MAP_ADD, 0, 2, 0, OPF_ARG)              /* [dict ... k v] -> dict oparg deep (below k v) [k] = v */ \
+    X(UNPACK_SEQUENCE, 1, 1, (oparg), OPF_ARG) /* [seq] -> [item_n-1 ... item_0]: item_0 on top */ \
+    /* Control flow. Conditional jumps pop their operand either way.             */    \
+    X(JUMP_FORWARD, 0, 0, 0, OPF_ARG | OPF_JUMP)                                        \
+    X(JUMP_BACKWARD, 1, 0, 0, OPF_ARG | OPF_JUMP)                                       \
+    X(POP_JUMP_IF_FALSE, 1, 1, 0, OPF_ARG | OPF_JUMP)                                   \
+    X(POP_JUMP_IF_TRUE, 1, 1, 0, OPF_ARG | OPF_JUMP)                                    \
+    X(POP_JUMP_IF_NONE, 1, 1, 0, OPF_ARG | OPF_JUMP)                                    \
+    X(POP_JUMP_IF_NOT_NONE, 1, 1, 0, OPF_ARG | OPF_JUMP)                                \
+    X(GET_ITER, 0, 1, 1, 0)                   /* [x] -> [iter(x)] */                    \
+    /* FOR_ITER: [it] -> [it next]; when exhausted pops `it` and jumps forward.  */    \
+    X(FOR_ITER, 1, 1, 2, OPF_ARG | OPF_JUMP)                                            \
+    /* Functions. */                                                                    \
+    /* MAKE_FUNCTION: [code] -> [func], or with oparg & 1 [defaults code] -> [func] */ \
+    X(MAKE_FUNCTION, 0, 1 + ((oparg) & 1), 1, OPF_ARG)                                  \
+    X(CALL, 3, (oparg) + 2, 1, OPF_ARG)       /* [callable self|NULL args...] -> [result] */ \
+    /* CALL_KW: [callable self|NULL args... kwnames] -> [result]; kwnames is a   */    \
+    /* tuple of str naming the last len(kwnames) of the oparg arguments.          */    \
+    X(CALL_KW, 3, (oparg) + 3, 1, OPF_ARG)                                              \
+    X(RETURN_VALUE, 0, 1, 0, 0)                                                         \
+    /* BUILD_CLASS: [body_func name base|NULL] -> [class]: runs the body with a  */    \
+    /* fresh namespace dict as frame->locals_dict and makes the class from it.     */    \
+    X(BUILD_CLASS, 0, 3, 1, 0)                                                          \
+    /* Exceptions (CPython 3.11's zero-cost scheme, see ExcEntry in object.h).   */    \
+    /* RAISE_VARARGS 0: re-raise the exception being handled; 1: [exc]; 2: [exc cause] */ \
+    X(RAISE_VARARGS, 0, (oparg), 0, OPF_ARG)                                            \
+    X(PUSH_EXC_INFO, 0, 1, 2, 0)              /* [exc] -> [prev_handled exc]; exc becomes the handled one */ \
+    X(POP_EXCEPT, 0, 1, 0, 0)                 /* [prev_handled] -> []; restores it */   \
+    X(CHECK_EXC_MATCH, 0, 2, 2, 0)            /* [exc type] -> [exc bool] (type may be a tuple) */ \
+    X(RERAISE, 0, 1, 0, OPF_ARG)              /* [exc] -> raise exc again (traceback kept) */ \
+    X(LOAD_ASSERTION_ERROR, 0, 0, 1, 0)
+
+typedef enum Opcode {
+#define X(name, cache, pops, pushes, flags) OP_##name,
+    OPCODE_LIST(X)
+#undef X
+    OP_COUNT
+} Opcode;
+
+/* Tables derived from OPCODE_LIST (defined in opcodes.c). */
+extern const char *const opcode_names[OP_COUNT];
+extern const unsigned char opcode_caches[OP_COUNT];
+extern const unsigned char opcode_flags[OP_COUNT];
+
+/* Stack effect of (op, oparg) on the fall-through edge. */
+int opcode_stack_effect(int op, int oparg);
+
+#endif

@@ -1,0 +1,314 @@
+/* vm.h: the virtual machine state and the runtime's cross-file API.
+ *
+ * Error idiom (one for raising, one for propagating), used everywhere:
+ *   - A function returning Value returns VAL_ERROR when it raised; one
+ *     returning a pointer returns NULL; one returning int returns -1.
+ *     The exception is in vm->exc.
+ *   - Raise with `return vm_raise(vm, T_VALUE_ERROR, "fmt", ...);`
+ *     (or the pointer/int forms: `vm_raise(...); return NULL;`).
+ *   - Propagate by returning the same sentinel unchanged.
+ *
+ * GC invariant: a collection can happen inside any allocation. Values held
+ * only in C locals across an allocation must be protected with gc_push_root /
+ * gc_pop_roots. Values on the VM stack (frame extents, native call
+ * arguments) and in reachable objects are always safe.
+ */
+#ifndef STITCH_VM_H
+#define STITCH_VM_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "object.h"
+#include "ops.h"
+
+/* Interned names the runtime looks up by itself: X(ENUM, "text"). */
+#define COMMON_NAME_LIST(X)                                                    \
+    X(INIT, "__init__")                                                        \
+    X(NEW, "__new__")                                                          \
+    X(STR, "__str__")                                                          \
+    X(REPR, "__repr__")                                                        \
+    X(HASH, "__hash__")                                                        \
+    X(EQ, "__eq__")                                                            \
+    X(NE, "__ne__")                                                            \
+    X(LT, "__lt__")                                                            \
+    X(LE, "__le__")                                                            \
+    X(GT, "__gt__")                                                            \
+    X(GE, "__ge__")                                                            \
+    X(LEN, "__len__")                                                          \
+    X(BOOL, "__bool__")                                                        \
+    X(CONTAINS, "__contains__")                                                \
+    X(GETITEM, "__getitem__")                                                  \
+    X(SETITEM, "__setitem__")                                                  \
+    X(DELITEM, "__delitem__")                                                  \
+    X(ITER, "__iter__")                                                        \
+    X(NEXT, "__next__")                                                        \
+    X(CALL, "__call__")                                                        \
+    X(NAME, "__name__")                                                        \
+    X(QUALNAME, "__qualname__")                                                \
+    X(MODULE, "__module__")                                                    \
+    X(CLASS, "__class__")                                                      \
+    X(DICT, "__dict__")                                                        \
+    X(DOC, "__doc__")                                                          \
+    X(MAIN, "__main__")                                                        \
+    X(ARGS, "args")                                                            \
+    X(MODULE_CODE, "<module>")
+
+typedef enum CommonName {
+#define X(e, s) NAME_##e,
+    COMMON_NAME_LIST(X)
+#undef X
+    NAME_COUNT
+} CommonName;
+
+/* One activation of a code object. Its locals and operand stack are one
+ * contiguous extent of vm->stack: base[0 .. nlocals) are the fast locals,
+ * the operand stack grows from base + nlocals up to at most
+ * base + nlocals + code->stacksize. `sp` and `ip` are saved copies, valid
+ * while another frame runs or a callee may inspect them. */
+typedef struct Frame {
+    Code *code;
+    Function *func;        /* NULL for module and class bodies */
+    Dict *globals;
+    Dict *locals_dict;     /* class bodies only, else NULL */
+    Value *base;
+    Value *sp;
+    uint16_t *ip;          /* next instruction to execute */
+    int32_t flags;         /* FRAME_* */
+} Frame;
+
+#define FRAME_ENTRY      0x01  /* return leaves the interpreter loop */
+#define FRAME_INIT       0x02  /* __init__ call: discard result, keep self */
+#define FRAME_CLASSBODY  0x04
+
+/* Options, set through the public API (stitch.h) or the environment. */
+typedef struct VMOptions {
+    bool gc_stress;          /* collect at every allocation */
+    size_t heap_limit;       /* bytes; past it, allocation raises MemoryError */
+    int recursion_limit;     /* Python frames; past it, RecursionError */
+    void (*write_out)(void *ud, const char *s, size_t n);
+    void (*write_err)(void *ud, const char *s, size_t n);
+    void *userdata;
+} VMOptions;
+
+struct VM {
+    VMOptions opt;
+
+    /* Execution state. */
+    Value *stack;            /* contiguous value stack */
+    Value *stack_end;
+    Value *stack_top;        /* first slot above the topmost frame's extent */
+    Frame *frames;
+    int nframes;
+    int max_frames;
+    Value exc;               /* raised, not yet caught; VAL_NULL if none */
+    Value handled;           /* being handled by an except block, or VAL_NONE */
+
+    /* Namespaces and well-known objects. */
+    Dict *builtins;
+    Dict *globals;           /* __main__'s */
+    Dict *interned;          /* str -> same str */
+    Type *types[T_COUNT];
+    Str *names[NAME_COUNT];
+    Str *binop_names[BINOP_COUNT];   /* "__add__", ... */
+    Str *rbinop_names[BINOP_COUNT];  /* "__radd__", ... */
+    Str *cmp_names[CMP_COUNT];       /* "__lt__", ... */
+    Str *empty_str;
+    Tuple *empty_tuple;
+    Value memory_error;      /* preallocated, raised when allocation fails */
+
+    /* Heap. */
+    Obj *objects;
+    size_t bytes_allocated;
+    size_t next_gc;
+    int gc_pause;            /* >0: no collection (the compiler runs so) */
+    Value *roots;            /* gc_push_root stack */
+    int nroots, roots_cap;
+    uint64_t gc_runs;
+    uint32_t next_type_version;
+};
+
+/* ---- vm.c: life cycle and I/O -------------------------------------------- */
+
+/* Create a VM with all builtin types, names and builtins ready; NULL if out
+ * of memory. Options are copied. */
+VM *vm_new(const VMOptions *opt);
+void vm_free(VM *vm);
+/* Write to the program's stdout / stderr through the configured callbacks. */
+void vm_write_out(VM *vm, const char *s, size_t n);
+void vm_write_err(VM *vm, const char *s, size_t n);
+
+/* ---- gc.c: allocation and collection -------------------------------------- */
+
+/* Allocate a zeroed object of `size` bytes (header included). May collect
+ * first. Returns NULL with MemoryError raised when the heap is exhausted. */
+void *gc_alloc(VM *vm, size_t size, ObjKind kind, Type *type);
+/* Buffers owned by one object (list items, dict tables): counted towards the
+ * heap, freed by the owner's sweep. NULL with MemoryError raised on failure. */
+void *gc_buf_alloc(VM *vm, size_t size);
+void *gc_buf_realloc(VM *vm, void *p, size_t old_size, size_t new_size);
+void gc_buf_free(VM *vm, void *p, size_t size);
+void gc_collect(VM *vm);
+void gc_push_root(VM *vm, Value v);
+void gc_pop_roots(VM *vm, int n);
+/* Mark a value reachable during a collection (for code outside gc.c that
+ * owns roots, none so far). */
+void gc_mark_value(VM *vm, Value v);
+
+/* ---- error.c: raising ----------------------------------------------------- */
+
+/* Raise a new instance of builtin class `t` with a printf-formatted message.
+ * Always returns VAL_ERROR. */
+Value vm_raise(VM *vm, TypeId t, const char *fmt, ...);
+/* Raise an existing exception instance (or instantiate a class). Returns
+ * VAL_ERROR; raises TypeError when `exc` is not an exception. */
+Value vm_raise_value(VM *vm, Value exc);
+/* New exception instance of class `t` (a subclass of BaseException). */
+Value exc_new(VM *vm, Type *t, Tuple *args);
+/* Does exception `exc` match `cls` (a class or a tuple of classes)? */
+bool exc_matches(VM *vm, Value exc, Value cls);
+/* Take the pending exception, leaving vm->exc empty. */
+Value vm_take_exc(VM *vm);
+
+/* ---- types.c: classes --------------------------------------------------- */
+
+void types_init(VM *vm);
+/* The class of any value. */
+Type *val_type(VM *vm, Value v);
+/* Find `name` on t and its bases; VAL_NULL if absent. */
+Value type_lookup(Type *t, Str *name);
+bool type_is_subtype(Type *t, Type *base);
+/* A new class (the class statement). Raises TypeError for unsupported bases. */
+Type *type_new(VM *vm, Str *name, Type *base, Dict *dict);
+/* Call after any change to t->dict: gives t (and its subclasses) a fresh
+ * version so caches keyed on the old one miss. */
+void type_modified(VM *vm, Type *t);
+/* Register a native method / attribute on a builtin class. */
+void type_add_native(VM *vm, Type *t, const char *name, NativeFn fn);
+bool obj_isinstance(VM *vm, Value v, Type *t);
+
+/* ---- str.c ---------------------------------------------------------------- */
+
+Str *str_new(VM *vm, const char *s, int64_t len);
+Str *str_from_cstr(VM *vm, const char *s);
+/* Interned string: one object per distinct text. */
+Str *str_intern(VM *vm, const char *s, int64_t len);
+Str *str_intern_cstr(VM *vm, const char *s);
+uint64_t str_hash(Str *s);
+bool str_eq(const Str *a, const Str *b);
+Str *str_concat(VM *vm, Str *a, Str *b);
+/* printf into a new Str. */
+Str *str_printf(VM *vm, const char *fmt, ...);
+/* Python repr of a string ('...' with escapes) into a malloc'd buffer. */
+Str *str_repr(VM *vm, Str *s);
+
+/* A growable malloc'd byte buffer for building strings (not a GC object, so
+ * it needs no rooting). */
+typedef struct StrBuf {
+    char *data;
+    int64_t len, cap;
+} StrBuf;
+void sb_init(StrBuf *b);
+void sb_add(StrBuf *b, const char *s, int64_t n);
+void sb_addc(StrBuf *b, char c);
+void sb_adds(StrBuf *b, const char *s);
+void sb_addf(StrBuf *b, const char *fmt, ...);
+/* Turn the buffer into a Str and free it (also on failure). */
+Str *sb_finish(VM *vm, StrBuf *b);
+void sb_free(StrBuf *b);
+
+/* ---- tuple.c, list.c ------------------------------------------------------ */
+
+Tuple *tuple_new(VM *vm, int64_t len);              /* items VAL_NONE */
+Tuple *tuple_from(VM *vm, const Value *items, int64_t n);
+List *list_new(VM *vm, int64_t cap);
+List *list_from(VM *vm, const Value *items, int64_t n);
+int list_append(VM *vm, List *l, Value v);
+int list_insert(VM *vm, List *l, int64_t i, Value v);
+
+/* ---- dict.c --------------------------------------------------------------- */
+
+Dict *dict_new(VM *vm);
+/* Value for key, VAL_NULL if absent, VAL_ERROR if hashing/comparing raised. */
+Value dict_get(VM *vm, Dict *d, Value key);
+int dict_set(VM *vm, Dict *d, Value key, Value value);
+/* 1 removed, 0 absent, -1 error. */
+int dict_del(VM *vm, Dict *d, Value key);
+/* Fast paths for interned-string keys: never raise. */
+Value dict_get_str(Dict *d, Str *key);
+int dict_set_str(VM *vm, Dict *d, Str *key, Value value);
+/* Iterate live entries: start with *pos = 0; returns false at the end. */
+bool dict_next(Dict *d, int64_t *pos, Value *key, Value *value);
+
+/* ---- int.c: Python ints (small inline, big via GMP) ----------------------- */
+
+Value int_from_i64(VM *vm, int64_t i);
+Value int_from_u64(VM *vm, uint64_t u);
+Value int_from_double(VM *vm, double d);            /* truncates; raises on nan/inf */
+/* Parse digits (underscores allowed) in `base` (0 = literal prefixes). */
+Value int_from_str(VM *vm, const char *s, int64_t len, int base);
+/* a op b for int operands (small, big or bool). */
+Value int_binop(VM *vm, BinOp op, Value a, Value b);
+Value int_neg(VM *vm, Value a);
+Value int_invert(VM *vm, Value a);
+int int_cmp(Value a, Value b);                      /* -1, 0, 1 */
+bool int_to_i64(Value v, int64_t *out);             /* false if too big */
+double int_to_double(VM *vm, Value v, bool *overflow);
+Str *int_repr(VM *vm, Value v);
+uint64_t int_hash(Value v);                         /* Python's numeric hash */
+
+/* ---- float.c -------------------------------------------------------------- */
+
+/* CPython's repr: shortest round-trip digits. buf needs 32 bytes. */
+int float_repr_buf(double d, char *buf);
+Str *float_repr(VM *vm, double d);
+Value float_binop(VM *vm, BinOp op, double a, double b);
+uint64_t float_hash(double d);
+/* Parse like float(): "1.5", " -2e3 ", "inf", "nan"; ValueError if bad. */
+Value float_from_str(VM *vm, const char *s, int64_t len);
+
+/* ---- object.c: the generic object protocol -------------------------------- */
+
+Value obj_repr(VM *vm, Value v);                    /* -> str Value */
+Value obj_str(VM *vm, Value v);                     /* -> str Value */
+int obj_truthy(VM *vm, Value v);                    /* 1, 0, -1 */
+int obj_hash(VM *vm, Value v, uint64_t *out);       /* 0, -1 (unhashable) */
+int obj_eq(VM *vm, Value a, Value b);               /* 1, 0, -1 */
+Value obj_compare(VM *vm, CmpOp op, Value a, Value b);
+Value obj_binop(VM *vm, BinOp op, Value a, Value b); /* op may be inplace */
+Value obj_unaryop(VM *vm, UnaryOp op, Value a);
+
+/* ---- iter.c, builtins.c, methods.c: builtins and containers --------------- */
+
+void builtins_init(VM *vm);
+void methods_init(VM *vm);
+Value obj_iter(VM *vm, Value v);
+/* Next item, VAL_NULL when exhausted, VAL_ERROR on error. */
+Value iter_next(VM *vm, Value it);
+Value obj_getitem(VM *vm, Value c, Value key);
+int obj_setitem(VM *vm, Value c, Value key, Value v);
+int obj_delitem(VM *vm, Value c, Value key);
+int obj_contains(VM *vm, Value c, Value item);      /* 1, 0, -1 */
+int64_t obj_len(VM *vm, Value v);                   /* -1 on error */
+Value range_new(VM *vm, int64_t start, int64_t stop, int64_t step);
+Value slice_new(VM *vm, Value start, Value stop, Value step);
+
+/* ---- interp.c, call.c, class.c: execution --------------------------------- */
+
+/* Run a module code object in `globals`. Returns its result or VAL_ERROR. */
+Value vm_run_module(VM *vm, Code *code, Dict *globals);
+/* Call any callable from C. args are read before any allocation. */
+Value vm_call(VM *vm, Value callable, Value *args, int nargs, Tuple *kwnames);
+/* Call the special method `name` of v's class with v as self; VAL_NULL when
+ * the class has no such attribute. */
+Value vm_call_dunder(VM *vm, Value v, Str *name, Value *args, int nargs);
+Value obj_getattr(VM *vm, Value obj, Str *name);
+int obj_setattr(VM *vm, Value obj, Str *name, Value v);
+int obj_delattr(VM *vm, Value obj, Str *name);
+/* Print "Traceback (most recent call last): ..." and the last line. */
+void vm_print_exception(VM *vm, Value exc);
+
+#endif

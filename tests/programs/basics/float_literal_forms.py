@@ -1,0 +1,13 @@
+# float literal forms: exponent, leading/trailing dot, underscores
+print(1.5)
+print(1.)
+print(.5)
+print(1e3)
+print(1E3)
+print(1e-3)
+print(2.5e+2)
+print(1_000.5)
+print(1e1_0)
+print(0.0)
+print(-1.25e-2)
+print(3.14159)

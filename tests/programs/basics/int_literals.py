@@ -1,0 +1,13 @@
+# integer literal forms: decimal, hex, octal, binary, underscores, big literals
+print(0)
+print(42)
+print(0x1F, 0XfF, 0x0)
+print(0o17, 0O777)
+print(0b1011, 0B0)
+print(1_000_000)
+print(0x_FF_FF)
+print(0b_1111_0000)
+print(123456789012345678901234567890)
+print(0xFFFFFFFFFFFFFFFFFFFF)
+print(-0x10)
+print(00)

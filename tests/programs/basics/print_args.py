@@ -1,0 +1,10 @@
+# print with several arguments, no arguments, and values of each basic type
+print("hello, world")
+print()
+print(1, 2, 3)
+print("a", 1, 2.5, True, None)
+print(None)
+print(True, False)
+print("")
+print("x", "")
+print(-5, +5, - -5)

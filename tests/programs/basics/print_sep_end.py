@@ -1,0 +1,13 @@
+# print's sep= and end= keyword arguments
+print(1, 2, 3, sep=", ")
+print("a", "b", sep="")
+print("no newline", end="")
+print(" -- continued")
+print("x", "y", "z", sep="-", end="!\n")
+print(end="")
+print("after empty end")
+print(1, 2, end=" ")
+print(3, 4, sep=":")
+print("multi", "char", sep=" <> ", end=" [end]\n")
+print(sep="|")
+print("a", "b", sep="\n")

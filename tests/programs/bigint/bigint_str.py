@@ -1,0 +1,15 @@
+# str/int conversion of big ints, negative big ints and repr
+n = 2 ** 200
+s = str(n)
+print(s)
+print(len(s))
+print(int(s) == n)
+print(int("-" + s) == -n)
+print(int("123456789012345678901234567890") + 1)
+print(repr(-(3 ** 50)))
+print(str(10 ** 50)[:10], str(10 ** 50)[-5:])
+print(int("  -000012345678901234567890123  "))
+print(float(2 ** 100))
+print(2 ** 100 / 2 ** 99)
+print(10 ** 30 / 10 ** 10)
+print((10 ** 30 + 1) / 7)

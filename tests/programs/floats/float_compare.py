@@ -1,0 +1,11 @@
+# float comparisons and min/max with floats
+print(0.1 + 0.2 == 0.3)
+print(0.1 + 0.2 > 0.3)
+print(0.5 == 1 / 2)
+print(1.0 < 1.0000000000000002)
+print(-1.5 < -1.4)
+print(min(1.5, 0.5, 2.5), max(1.5, 0.5, 2.5))
+print(max(1, 1.0), max(1.0, 1))
+print(min(-0.0, 0.0), min(0.0, -0.0))
+print(1e-320 > 0)
+print(2.0 >= 2, 2.0 <= 1.9999999999999998)

@@ -1,0 +1,25 @@
+# list methods: append pop insert extend index count reverse
+a = [1, 2, 3]
+a.append(4)
+print(a)
+print(a.pop(), a)
+print(a.pop(0), a)
+a.insert(0, 10)
+print(a)
+a.insert(100, 99)
+a.insert(-1, 50)
+print(a)
+a.extend([7, 8])
+a.extend((9,))
+print(a)
+print(a.index(50), a.index(7))
+b = [1, 2, 1, 3, 1]
+print(b.count(1), b.count(5))
+b.reverse()
+print(b)
+print(b.pop(-2), b)
+e = []
+e.append("x")
+e.extend("yz")
+print(e)
+print(a.append(0))

@@ -1,0 +1,12 @@
+# bools are ints: arithmetic, comparison and printing
+print(True + True)
+print(True * 10, False * 10)
+print(True - 2)
+print(-True, +False)
+print(True / 2)
+print(True // 1, True % 2)
+print(True == 1, False == 0, True is True)
+print(True > False)
+print(sum([True, True, False, True]))
+print(str(True), repr(False))
+print(int(True), float(False))

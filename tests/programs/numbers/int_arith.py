@@ -1,0 +1,13 @@
+# basic int arithmetic and operator precedence
+print(7 + 3, 7 - 3, 7 * 3)
+print(2 + 3 * 4, (2 + 3) * 4)
+print(10 - 2 - 3)
+print(2 ** 3 ** 2)
+print(-2 ** 2)
+print((-2) ** 2)
+print(100 // 7, 100 % 7)
+print(-7 + 2, 3 - 10)
+print(0 * -5)
+print(1 - -1)
+print(2 * 3 + 4 * 5 - 6 // 2)
+print(+7, -(-7))

@@ -1,0 +1,12 @@
+# escape sequences in string literals
+print("tab:\there")
+print("newline:\nsecond line")
+print("backslash: \\")
+print("quotes: \" and \'")
+print('single \'quoted\' "double"')
+print("hex: \x41\x42\x43")
+print("octal: \101\102")
+print("bell-free: a\rb"[0:3] == "a\rb")
+print(len("\n\t\\"))
+print("null char length", len("a\0b"))
+print(r"raw \n stays")

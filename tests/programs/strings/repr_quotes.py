@@ -1,0 +1,13 @@
+# repr of strings chooses quotes and escapes like CPython
+print(repr("hello"))
+print(repr('it\'s'))
+print(repr('say "hi"'))
+print(repr('both \' and "'))
+print(repr("tab\there"))
+print(repr("new\nline"))
+print(repr("back\\slash"))
+print(repr(""))
+print(repr("\x00\x01\x7f"))
+print(repr("\r"))
+print(str("plain"), repr(repr("x")))
+print(["it's", 'say "x"', "a\nb"])

@@ -1,0 +1,10 @@
+# str() of every basic value and of nested containers
+print(str(42), str(-7), str(0))
+print(str(2.5), str(True), str(None))
+print(str([1, "a", (2,), {"k": None}]))
+print(str((1,)), str(()), str([]), str({}))
+print(str("already a string"))
+print(str(["nested", ["list", ["deep"]]]))
+print(str({"a": [1, 2], "b": (3, "c")}))
+print(str(1) + str(2))
+print(int(str(12345)) + 1)
