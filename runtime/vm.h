@@ -202,7 +202,7 @@ bool str_eq(const Str *a, const Str *b);
 Str *str_concat(VM *vm, Str *a, Str *b);
 /* printf into a new Str. */
 Str *str_printf(VM *vm, const char *fmt, ...);
-/* Python repr of a string ('...' with escapes) into a malloc'd buffer. */
+/* Python's repr of a string: quoted, with escapes. */
 Str *str_repr(VM *vm, Str *s);
 
 /* A growable malloc'd byte buffer for building strings (not a GC object, so

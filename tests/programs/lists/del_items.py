@@ -13,7 +13,3 @@ while i >= 0:
         del nums[i]
     i -= 1
 print(nums)
-x = 5
-del x
-x = 6
-print(x)

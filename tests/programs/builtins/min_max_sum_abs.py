@@ -1,0 +1,12 @@
+# min, max, sum and abs over ints, floats, strings and lists
+print(min(3, 1, 2), max(3, 1, 2))
+print(min([5, -2, 8]), max([5, -2, 8]))
+print(min("banana"), max("banana"))
+print(max([1.5, 2, -3]), min((4, 2.0, 2)))
+print(max(["b", "abc", "ab"]))
+print(sum([1, 2, 3]), sum([]), sum([0.5, 0.25]), sum(range(101)))
+print(sum([1, 2], 10), sum([2 ** 70, 2 ** 70]))
+print(abs(-5), abs(5), abs(-2.5), abs(0), abs(-(2 ** 80)))
+print(abs(-0.0), abs(float("-inf")))
+print(max([[1, 2], [1, 3], [0, 9]]))
+print(min(2 ** 65, 2 ** 64), max(-1, -(2 ** 100)))

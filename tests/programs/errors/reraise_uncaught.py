@@ -1,0 +1,6 @@
+# bare raise re-raises to the top level
+try:
+    {}[7]
+except KeyError:
+    print("logging then re-raising")
+    raise

@@ -1,0 +1,3 @@
+# uncaught ValueError from int() of a non-numeric string
+print(int("12"))
+print(int("abc"))

@@ -1,0 +1,5 @@
+# else without if
+print("not printed")
+x = 1
+else:
+    x = 2

@@ -1,0 +1,4 @@
+# block body missing after if
+print("not printed")
+if True:
+print(1)

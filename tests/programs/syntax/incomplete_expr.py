@@ -1,0 +1,4 @@
+# expression cut off at end of line
+print("not printed")
+x = 1 +
+print(x)

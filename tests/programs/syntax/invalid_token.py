@@ -1,0 +1,4 @@
+# invalid character $ in source
+print("not printed")
+x = 1
+y = x $ 2

@@ -1,0 +1,3 @@
+# closing bracket that was never opened
+print("not printed")
+x = [1, 2]]

@@ -1,0 +1,5 @@
+# triple-quoted string never terminated
+print("not printed")
+x = 1
+s = """abc
+print(s)
