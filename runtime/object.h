@@ -284,6 +284,7 @@ struct Type {
     uint8_t inst_kind;
     uint8_t builtin;      /* 1 for the classes of BUILTIN_TYPE_LIST */
     NativeFn ctor;        /* builtins: what calling the class does, else NULL */
+    uint8_t has_subclasses; /* set by type_new; type_modified then re-versions them */
 };
 
 typedef struct Instance {
@@ -299,7 +300,7 @@ typedef struct Exception {
     Dict *dict;
     Tuple *args;
     List *traceback;
-    Value cause;          /* raise ... from X, or VAL_NONE */
+    Value cause;          /* raise ... from X, or VAL_NONE; VAL_NULL after "from None" */
     Value context;        /* exception being handled when raised, or VAL_NONE */
 } Exception;
 

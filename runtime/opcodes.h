@@ -135,4 +135,28 @@ extern const unsigned char opcode_flags[OP_COUNT];
 /* Stack effect of (op, oparg) on the fall-through edge. */
 int opcode_stack_effect(int op, int oparg);
 
+/* What the compiler (compiler.c, assemble.c) guarantees beyond the list:
+ *   - Exception table entries never overlap: each code unit is covered by
+ *     at most one entry. Entries cover whole instructions (prefixes and
+ *     caches included). `lasti` is never set; RERAISE's oparg is always 0.
+ *   - A jump's EXTENDED_ARG prefixes are part of the jump: its offset is
+ *     measured from the unit after the caches of the jump opcode itself,
+ *     and a jump target is the first unit of the target instruction (its
+ *     first EXTENDED_ARG prefix, if any).
+ *   - Module and class-body code objects may have nlocals > 0: inlined
+ *     comprehensions keep their variables in hidden fast slots.
+ *   - Unreachable code is dropped, so a code object need not end with
+ *     RETURN_VALUE (`while True:` without break), but control never runs
+ *     off its end.
+ *
+ * Proposed, not yet in the list (f-strings compile to a SyntaxError until
+ * it is): X(FORMAT_VALUE, 0, 1 + (((oparg) & 4) >> 2), 1, OPF_ARG) with
+ * [value spec?] -> [str]: convert value by oparg & 3 (0 none, 1 str(),
+ * 2 repr(), 3 ascii()), then format it with spec (the str on top, present
+ * when oparg & 4) or "" -- CPython's FORMAT_VALUE. An f-string is its
+ * parts (str constants and FORMAT_VALUE results) then BUILD_STRING n.
+ * Adding it needs the interpreter's handler and `#define
+ * STITCH_HAVE_FORMAT_VALUE 1` here, which turns it on in compiler.c and
+ * dis.c. */
+
 #endif

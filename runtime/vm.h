@@ -78,6 +78,7 @@ typedef struct Frame {
     Value *sp;
     uint16_t *ip;          /* next instruction to execute */
     int32_t flags;         /* FRAME_* */
+    Value *top;            /* vm->stack_top while this frame runs (interp) */
 } Frame;
 
 #define FRAME_ENTRY      0x01  /* return leaves the interpreter loop */
@@ -129,6 +130,18 @@ struct VM {
     int nroots, roots_cap;
     uint64_t gc_runs;
     uint32_t next_type_version;
+
+    /* Object-model bookkeeping (gc.c, dict.c, object.c). */
+    size_t gc_floor;         /* next_gc never drops below this */
+    Obj **gray;              /* mark stack, malloc'd, kept between runs */
+    size_t ngray, gray_cap;
+    uint64_t next_dict_version;  /* every dict mutation takes a fresh one */
+    Obj **repr_stack;        /* containers whose repr is in progress */
+    int repr_depth, repr_cap;
+
+    /* Interpreter bookkeeping (interp.c, api.c). */
+    int c_depth;             /* interpreter loops nested through C calls */
+    struct SourceText *sources; /* program texts by file name, for tracebacks */
 };
 
 /* ---- vm.c: life cycle and I/O -------------------------------------------- */
@@ -157,12 +170,19 @@ void gc_pop_roots(VM *vm, int n);
 /* Mark a value reachable during a collection (for code outside gc.c that
  * owns roots, none so far). */
 void gc_mark_value(VM *vm, Value v);
+/* Count `size` bytes held outside gc_alloc/gc_buf_alloc (GMP limbs of a new
+ * BigInt; released when it is swept) towards the heap. */
+void gc_account(VM *vm, size_t size);
+/* Free every object, reachable or not (vm_free). */
+void gc_free_all(VM *vm);
 
 /* ---- error.c: raising ----------------------------------------------------- */
 
 /* Raise a new instance of builtin class `t` with a printf-formatted message.
  * Always returns VAL_ERROR. */
 Value vm_raise(VM *vm, TypeId t, const char *fmt, ...);
+/* Raise the preallocated MemoryError (allocates nothing). Returns VAL_ERROR. */
+Value vm_raise_oom(VM *vm);
 /* Raise an existing exception instance (or instantiate a class). Returns
  * VAL_ERROR; raises TypeError when `exc` is not an exception. */
 Value vm_raise_value(VM *vm, Value exc);
@@ -200,10 +220,17 @@ Str *str_intern_cstr(VM *vm, const char *s);
 uint64_t str_hash(Str *s);
 bool str_eq(const Str *a, const Str *b);
 Str *str_concat(VM *vm, Str *a, Str *b);
+/* s repeated n times (n <= 0 gives ''); MemoryError past the heap limit. */
+Str *str_repeat(VM *vm, Str *s, int64_t n);
 /* printf into a new Str. */
 Str *str_printf(VM *vm, const char *fmt, ...);
 /* Python's repr of a string: quoted, with escapes. */
 Str *str_repr(VM *vm, Str *s);
+/* The hash str_hash gives a string with these bytes (never 0). */
+uint64_t str_hash_bytes(const char *s, int64_t len);
+/* Append Python's repr of the UTF-8 text s[0..len) to b. */
+struct StrBuf;
+void str_repr_into(struct StrBuf *b, const char *s, int64_t len);
 
 /* A growable malloc'd byte buffer for building strings (not a GC object, so
  * it needs no rooting). */
@@ -216,6 +243,7 @@ void sb_add(StrBuf *b, const char *s, int64_t n);
 void sb_addc(StrBuf *b, char c);
 void sb_adds(StrBuf *b, const char *s);
 void sb_addf(StrBuf *b, const char *fmt, ...);
+void sb_vaddf(StrBuf *b, const char *fmt, va_list ap);
 /* Turn the buffer into a Str and free it (also on failure). */
 Str *sb_finish(VM *vm, StrBuf *b);
 void sb_free(StrBuf *b);
@@ -242,6 +270,9 @@ Value dict_get_str(Dict *d, Str *key);
 int dict_set_str(VM *vm, Dict *d, Str *key, Value value);
 /* Iterate live entries: start with *pos = 0; returns false at the end. */
 bool dict_next(Dict *d, int64_t *pos, Value *key, Value *value);
+/* The Str key equal to s[0..len) (hash from str_hash_bytes), or NULL. Never
+ * raises or allocates (string interning uses it). */
+Str *dict_find_str(Dict *d, const char *s, int64_t len, uint64_t hash);
 
 /* ---- int.c: Python ints (small inline, big via GMP) ----------------------- */
 
@@ -259,6 +290,8 @@ bool int_to_i64(Value v, int64_t *out);             /* false if too big */
 double int_to_double(VM *vm, Value v, bool *overflow);
 Str *int_repr(VM *vm, Value v);
 uint64_t int_hash(Value v);                         /* Python's numeric hash */
+/* Exact comparison of int a with a non-NaN double: -1, 0, 1. */
+int int_cmp_double(Value a, double d);
 
 /* ---- float.c -------------------------------------------------------------- */
 
@@ -281,7 +314,7 @@ Value obj_compare(VM *vm, CmpOp op, Value a, Value b);
 Value obj_binop(VM *vm, BinOp op, Value a, Value b); /* op may be inplace */
 Value obj_unaryop(VM *vm, UnaryOp op, Value a);
 
-/* ---- iter.c, builtins.c, methods.c: builtins and containers --------------- */
+/* ---- iter.c, builtins.c, methods.c, format.c: builtins and containers ----- */
 
 void builtins_init(VM *vm);
 void methods_init(VM *vm);
@@ -295,6 +328,9 @@ int obj_contains(VM *vm, Value c, Value item);      /* 1, 0, -1 */
 int64_t obj_len(VM *vm, Value v);                   /* -1 on error */
 Value range_new(VM *vm, int64_t start, int64_t stop, int64_t step);
 Value slice_new(VM *vm, Value start, Value stop, Value step);
+/* format(v, spec) -> str Value (format.c): the format-spec mini-language for
+ * int, float and str, __format__ on instances; what FORMAT_VALUE calls. */
+Value obj_format(VM *vm, Value v, Str *spec);
 
 /* ---- interp.c, call.c, class.c: execution --------------------------------- */
 

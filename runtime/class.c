@@ -1,0 +1,276 @@
+/* class.c: attribute access, method binding, super(), the class statement.
+ *
+ * Lookup order for obj.name (no descriptors beyond functions): the
+ * instance's dict, then the class chain. A function found on the class binds
+ * to the instance as a Method; a native method of a builtin class binds as a
+ * copy of the Native with `self` set; any other class attribute is returned
+ * as it is. Method call sites (class_load_method) skip the binding. */
+#include "interp.h"
+
+static Value raise_no_attr(VM *vm, Value obj, Str *name) {
+    if (IS_TYPE(obj))
+        return vm_raise(vm, T_ATTRIBUTE_ERROR, "type object '%s' has no attribute '%s'",
+                        AS_TYPE(obj)->name->data, name->data);
+    return vm_raise(vm, T_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'",
+                    val_type(vm, obj)->name->data, name->data);
+}
+
+/* object.__init__ / BaseException.__init__, for super().__init__(...) when
+ * the builtin classes define no __init__ of their own. */
+static Value base_init(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    Value self = args[0];
+    if (IS_EXC(self)) {
+        Tuple *a = tuple_from(vm, args + 1, nargs - 1);
+        if (!a) return VAL_ERROR;
+        AS_EXC(self)->args = a;
+        return VAL_NONE;
+    }
+    if (nargs > 1 || (kwnames && kwnames->len))
+        return vm_raise(vm, T_TYPE_ERROR,
+                        "object.__init__() takes exactly one argument (the instance to initialize)");
+    return VAL_NONE;
+}
+
+static Value new_native(VM *vm, NativeFn fn, const char *name, Value self) {
+    gc_push_root(vm, self);
+    Native *n = gc_alloc(vm, sizeof(Native), OBJ_NATIVE, vm->types[T_BUILTIN]);
+    gc_pop_roots(vm, 1);
+    if (!n) return VAL_ERROR;
+    n->fn = fn;
+    n->name = name;
+    n->self = self;
+    return val_obj(n);
+}
+
+/* A class attribute f as seen through instance obj. */
+static Value bind(VM *vm, Value f, Value obj) {
+    if (IS_FUNCTION(f)) {
+        gc_push_root(vm, obj);
+        gc_push_root(vm, f);
+        Method *m = gc_alloc(vm, sizeof(Method), OBJ_METHOD, vm->types[T_METHOD]);
+        gc_pop_roots(vm, 2);
+        if (!m) return VAL_ERROR;
+        m->self = obj;
+        m->func = f;
+        return val_obj(m);
+    }
+    if (val_is_kind(f, OBJ_NATIVE) && AS_NATIVE(f)->self == VAL_NULL) {
+        gc_push_root(vm, f);
+        Value r = new_native(vm, AS_NATIVE(f)->fn, AS_NATIVE(f)->name, obj);
+        gc_pop_roots(vm, 1);
+        return r;
+    }
+    return f;
+}
+
+static Value str_or_error(VM *vm, Str *s) { return s ? val_obj(s) : VAL_ERROR; }
+
+/* Attributes every object of a kind has without a class dict entry:
+ * `__class__`, a class's `__name__`, an exception's `args`, ... VAL_NULL
+ * when name is none of them. */
+static Value special_attr(VM *vm, Value obj, Str *name) {
+    Str **n = vm->names;
+    if (name == n[NAME_CLASS]) return val_obj(val_type(vm, obj));
+    if (!val_is_obj(obj)) return VAL_NULL;
+    switch (val_as_obj(obj)->kind) {
+    case OBJ_TYPE: {
+        Type *t = AS_TYPE(obj);
+        if (name == n[NAME_NAME] || name == n[NAME_QUALNAME]) return val_obj(t->name);
+        if (name == n[NAME_DICT]) return val_obj(t->dict);
+        if (name == n[NAME_MODULE] && t->builtin) return str_or_error(vm, str_intern_cstr(vm, "builtins"));
+        if (!strcmp(name->data, "__base__")) return t->base ? val_obj(t->base) : VAL_NONE;
+        if (!strcmp(name->data, "__bases__")) {
+            if (!t->base) return val_obj(vm->empty_tuple);
+            Value b = val_obj(t->base);
+            Tuple *tu = tuple_from(vm, &b, 1);
+            return tu ? val_obj(tu) : VAL_ERROR;
+        }
+        return VAL_NULL;
+    }
+    case OBJ_FUNCTION:
+        if (name == n[NAME_NAME]) return val_obj(AS_FUNCTION(obj)->name);
+        if (name == n[NAME_QUALNAME]) return val_obj(AS_FUNCTION(obj)->qualname);
+        if (name == n[NAME_MODULE]) return dict_get_str(AS_FUNCTION(obj)->globals, n[NAME_NAME]);
+        return VAL_NULL;
+    case OBJ_NATIVE:
+        if (name == n[NAME_NAME] || name == n[NAME_QUALNAME])
+            return str_or_error(vm, str_from_cstr(vm, AS_NATIVE(obj)->name));
+        if (!strcmp(name->data, "__self__"))
+            return AS_NATIVE(obj)->self == VAL_NULL ? VAL_NONE : AS_NATIVE(obj)->self;
+        return VAL_NULL;
+    case OBJ_METHOD:
+        if (!strcmp(name->data, "__self__")) return AS_METHOD(obj)->self;
+        if (!strcmp(name->data, "__func__")) return AS_METHOD(obj)->func;
+        if (name == n[NAME_NAME] || name == n[NAME_QUALNAME])
+            return special_attr(vm, AS_METHOD(obj)->func, name);
+        return VAL_NULL;
+    case OBJ_EXCEPTION: {
+        Exception *e = AS_EXC(obj);
+        if (name == n[NAME_ARGS]) return e->args ? val_obj(e->args) : val_obj(vm->empty_tuple);
+        if (!strcmp(name->data, "__cause__")) return e->cause == VAL_NULL ? VAL_NONE : e->cause;
+        if (!strcmp(name->data, "__context__")) return e->context;
+        if (!strcmp(name->data, "__suppress_context__"))
+            return e->cause != VAL_NONE ? VAL_TRUE : VAL_FALSE;
+        if (!strcmp(name->data, "__traceback__")) return VAL_NONE;
+    }
+        /* fall through */
+    case OBJ_INSTANCE:
+        if (name == n[NAME_DICT]) {
+            Instance *i = AS_INSTANCE(obj);
+            if (!i->dict) {
+                gc_push_root(vm, obj);
+                i->dict = dict_new(vm);
+                gc_pop_roots(vm, 1);
+                if (!i->dict) return VAL_ERROR;
+            }
+            return val_obj(i->dict);
+        }
+        return VAL_NULL;
+    default:
+        return VAL_NULL;
+    }
+}
+
+static Dict *inst_dict(Value obj) {
+    if (val_is_kind(obj, OBJ_INSTANCE) || val_is_kind(obj, OBJ_EXCEPTION))
+        return AS_INSTANCE(obj)->dict;
+    return NULL;
+}
+
+Value obj_getattr(VM *vm, Value obj, Str *name) {
+    Dict *d = inst_dict(obj);
+    Value v;
+    if (d && (v = dict_get_str(d, name)) != VAL_NULL) return v;
+    if (IS_TYPE(obj)) {
+        v = special_attr(vm, obj, name);
+        if (v != VAL_NULL) return v;
+        v = type_lookup(AS_TYPE(obj), name);
+        if (v != VAL_NULL) return v;
+        return raise_no_attr(vm, obj, name);
+    }
+    v = type_lookup(val_type(vm, obj), name);
+    if (v != VAL_NULL) return bind(vm, v, obj);
+    v = special_attr(vm, obj, name);
+    if (v != VAL_NULL) return v;
+    return raise_no_attr(vm, obj, name);
+}
+
+int class_load_method(VM *vm, Value obj, Type *owner, Str *name, Value *out) {
+    Value f;
+    if (owner) {
+        f = owner->base ? type_lookup(owner->base, name) : VAL_NULL;
+        if (f == VAL_NULL) {
+            *out = class_super_attr(vm, owner, obj, name);
+            return *out == VAL_ERROR ? -1 : 0;
+        }
+    } else {
+        Dict *d = inst_dict(obj);
+        if (d && (f = dict_get_str(d, name)) != VAL_NULL) {
+            *out = f;
+            return 0;
+        }
+        if (IS_TYPE(obj) || (f = type_lookup(val_type(vm, obj), name)) == VAL_NULL) {
+            *out = obj_getattr(vm, obj, name);
+            return *out == VAL_ERROR ? -1 : 0;
+        }
+    }
+    *out = f;
+    return IS_FUNCTION(f) || (val_is_kind(f, OBJ_NATIVE) && AS_NATIVE(f)->self == VAL_NULL);
+}
+
+Value class_super_attr(VM *vm, Type *owner, Value self, Str *name) {
+    Value f = owner->base ? type_lookup(owner->base, name) : VAL_NULL;
+    if (f != VAL_NULL) return bind(vm, f, self);
+    if (name == vm->names[NAME_INIT]) return new_native(vm, base_init, "__init__", self);
+    return vm_raise(vm, T_ATTRIBUTE_ERROR, "'super' object has no attribute '%s'", name->data);
+}
+
+int obj_setattr(VM *vm, Value obj, Str *name, Value v) {
+    if (val_is_kind(obj, OBJ_INSTANCE) || val_is_kind(obj, OBJ_EXCEPTION)) {
+        Instance *i = AS_INSTANCE(obj);
+        if (IS_EXC(obj) && name == vm->names[NAME_ARGS] && IS_TUPLE(v)) {
+            AS_EXC(obj)->args = AS_TUPLE(v);
+            return 0;
+        }
+        if (!i->dict) {
+            gc_push_root(vm, obj);
+            gc_push_root(vm, v);
+            i->dict = dict_new(vm);
+            gc_pop_roots(vm, 2);
+            if (!i->dict) return -1;
+        }
+        return dict_set_str(vm, i->dict, name, v);
+    }
+    if (IS_TYPE(obj)) {
+        Type *t = AS_TYPE(obj);
+        if (t->builtin) {
+            vm_raise(vm, T_TYPE_ERROR, "cannot set '%s' attribute of immutable type '%s'",
+                     name->data, t->name->data);
+            return -1;
+        }
+        if (dict_set_str(vm, t->dict, name, v) < 0) return -1;
+        type_modified(vm, t);
+        return 0;
+    }
+    raise_no_attr(vm, obj, name);
+    return -1;
+}
+
+int obj_delattr(VM *vm, Value obj, Str *name) {
+    Dict *d = inst_dict(obj);
+    if (IS_TYPE(obj) && !AS_TYPE(obj)->builtin) d = AS_TYPE(obj)->dict;
+    if (IS_TYPE(obj) && AS_TYPE(obj)->builtin) {
+        vm_raise(vm, T_TYPE_ERROR, "cannot delete '%s' attribute of immutable type '%s'",
+                 name->data, AS_TYPE(obj)->name->data);
+        return -1;
+    }
+    int r = d ? dict_del(vm, d, val_obj(name)) : 0;
+    if (r < 0) return -1;
+    if (r == 0) {
+        raise_no_attr(vm, obj, name);
+        return -1;
+    }
+    if (IS_TYPE(obj)) type_modified(vm, AS_TYPE(obj));
+    return 0;
+}
+
+Value class_build(VM *vm, Value body, Value name, Value base) {
+    if (!IS_FUNCTION(body) || !IS_STR(name))
+        return vm_raise(vm, T_TYPE_ERROR, "BUILD_CLASS: bad class body");
+    Type *bt = vm->types[T_OBJECT];
+    if (base != VAL_NULL) {
+        if (!IS_TYPE(base))
+            return vm_raise(vm, T_TYPE_ERROR, "bases must be types, not '%s'",
+                            val_type(vm, base)->name->data);
+        bt = AS_TYPE(base);
+    }
+    Value *p = vm->stack_top;
+    if (p + 3 > vm->stack_end)
+        return vm_raise(vm, T_RECURSION_ERROR, "maximum recursion depth exceeded");
+    Dict *ns = dict_new(vm);
+    if (!ns) return VAL_ERROR;
+    /* The namespace and the body stay rooted on the stack while the body
+     * runs (its frame starts above them). */
+    p[0] = val_obj(ns);
+    p[1] = body;
+    vm->stack_top = p + 2;
+    Function *fn = AS_FUNCTION(body);
+    Value modname = dict_get_str(fn->globals, vm->names[NAME_NAME]);
+    Value r = VAL_ERROR;
+    if (modname != VAL_NULL && dict_set_str(vm, ns, vm->names[NAME_MODULE], modname) < 0)
+        goto done;
+    Frame *f = call_push(vm, fn, p + 2, 0, NULL, FRAME_ENTRY | FRAME_CLASSBODY);
+    if (!f) goto done;
+    f->locals_dict = ns;
+    if (interp_run(vm) == VAL_ERROR) goto done;
+    Type *t = type_new(vm, AS_STR(name), bt, ns);
+    if (!t) goto done;
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(t->dict, &pos, &k, &v))
+        if (IS_FUNCTION(v)) AS_FUNCTION(v)->owner = t;
+    r = val_obj(t);
+done:
+    vm->stack_top = p;
+    return r;
+}

@@ -1,0 +1,234 @@
+/* dict.c: insertion-ordered hash tables (CPython's compact layout).
+ *
+ * `entries` holds the items in insertion order; `index` is an open-addressing
+ * table (CPython's perturbed probing) of positions into `entries`, -1 for a
+ * never-used slot and -2 for a deleted one. Deleting leaves a tombstone in
+ * both; the next resize compacts them away. The table grows when `entries`
+ * is full, which keeps the index at most 2/3 loaded.
+ *
+ * Versions: every dict_new/dict_set/dict_del takes a fresh number from the
+ * VM-wide counter vm->next_dict_version, so a (dict, version) pair never
+ * repeats, even when a freed dict's address is reused. */
+#include <stdlib.h>
+
+#include "vm.h"
+
+#define IX_EMPTY (-1)
+#define IX_DELETED (-2)
+#define MIN_INDEX 8
+
+enum { FOUND_NONE = -1, LOOKUP_ERROR = -2 };
+
+Dict *dict_new(VM *vm) {
+    Dict *d = gc_alloc(vm, sizeof(Dict), OBJ_DICT, vm->types[T_DICT]);
+    if (d) d->version = vm->next_dict_version++;
+    return d;
+}
+
+static void touch(VM *vm, Dict *d) { d->version = vm->next_dict_version++; }
+
+static int64_t usable(int64_t index_cap) { return index_cap * 2 / 3; }
+
+/* How two keys with equal hashes compare: 1, 0, or -1 (error). Strings and
+ * numbers are compared without running Python code. */
+static int keys_equal(VM *vm, Value a, Value b, bool may_call) {
+    if (a == b) return 1;
+    if (IS_STR(a) && IS_STR(b)) return str_eq((Str *)val_as_obj(a), (Str *)val_as_obj(b));
+    if (!may_call) return 0;
+    return obj_eq(vm, a, b);
+}
+
+/* Find `key`. Returns its entry position, FOUND_NONE (then *slot is where
+ * the index should point to a new entry), or LOOKUP_ERROR. When a comparison
+ * runs Python code that changes the table, the search restarts. */
+static int64_t lookup(VM *vm, Dict *d, Value key, uint64_t hash, bool may_call, int64_t *slot) {
+restart:
+    if (d->index_cap == 0) {
+        *slot = -1;
+        return FOUND_NONE;
+    }
+    uint64_t mask = (uint64_t)d->index_cap - 1, perturb = hash;
+    uint64_t i = hash & mask;
+    int64_t free_slot = -1;
+    for (;;) {
+        int32_t ix = d->index[i];
+        if (ix == IX_EMPTY) {
+            *slot = free_slot >= 0 ? free_slot : (int64_t)i;
+            return FOUND_NONE;
+        }
+        if (ix == IX_DELETED) {
+            if (free_slot < 0) free_slot = (int64_t)i;
+        } else {
+            DictEntry *e = &d->entries[ix];
+            if (e->key == key) {
+                *slot = (int64_t)i;
+                return ix;
+            }
+            if (e->hash == hash) {
+                DictEntry *entries = d->entries;
+                Value start = e->key;
+                int eq = keys_equal(vm, start, key, may_call);
+                if (eq < 0) return LOOKUP_ERROR;
+                if (d->entries != entries || d->entries[ix].key != start) goto restart;
+                if (eq) {
+                    *slot = (int64_t)i;
+                    return ix;
+                }
+            }
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+/* A free index slot for a hash known to be absent (after a resize). */
+static int64_t empty_slot(Dict *d, uint64_t hash) {
+    uint64_t mask = (uint64_t)d->index_cap - 1, perturb = hash;
+    uint64_t i = hash & mask;
+    while (d->index[i] >= 0) {
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return (int64_t)i;
+}
+
+/* Rebuild both tables for len + 1 live entries, dropping tombstones. */
+static int resize(VM *vm, Dict *d) {
+    int64_t icap = MIN_INDEX;
+    while (usable(icap) < (d->len + 1) * 3 / 2 + 1) icap *= 2;
+    if (icap > ((int64_t)1 << 30)) {
+        vm_raise_oom(vm);
+        return -1;
+    }
+    int64_t cap = usable(icap);
+    gc_push_root(vm, val_obj(d));
+    int32_t *index = gc_buf_alloc(vm, (size_t)icap * sizeof(int32_t));
+    DictEntry *entries = index ? gc_buf_alloc(vm, (size_t)cap * sizeof(DictEntry)) : NULL;
+    gc_pop_roots(vm, 1);
+    if (!entries) {
+        if (index) gc_buf_free(vm, index, (size_t)icap * sizeof(int32_t));
+        return -1;
+    }
+    int64_t n = 0;
+    for (int64_t i = 0; i < d->used; i++)
+        if (d->entries[i].key != VAL_NULL) entries[n++] = d->entries[i];
+    gc_buf_free(vm, d->index, (size_t)d->index_cap * sizeof(int32_t));
+    gc_buf_free(vm, d->entries, (size_t)d->cap * sizeof(DictEntry));
+    d->index = index;
+    d->entries = entries;
+    d->index_cap = icap;
+    d->cap = cap;
+    d->used = n;
+    for (int64_t i = 0; i < icap; i++) index[i] = IX_EMPTY;
+    for (int64_t i = 0; i < n; i++) index[empty_slot(d, entries[i].hash)] = (int32_t)i;
+    return 0;
+}
+
+/* Add a key known to be absent at index slot `slot` (or -1: unknown). */
+static int insert_new(VM *vm, Dict *d, Value key, uint64_t hash, Value value, int64_t slot) {
+    if (d->used >= d->cap) {
+        gc_push_root(vm, key);
+        gc_push_root(vm, value);
+        int rc = resize(vm, d);
+        gc_pop_roots(vm, 2);
+        if (rc < 0) return -1;
+        slot = -1;
+    }
+    if (slot < 0) slot = empty_slot(d, hash);
+    DictEntry *e = &d->entries[d->used];
+    e->hash = hash;
+    e->key = key;
+    e->value = value;
+    d->index[slot] = (int32_t)d->used++;
+    d->len++;
+    touch(vm, d);
+    return 0;
+}
+
+Value dict_get(VM *vm, Dict *d, Value key) {
+    uint64_t hash;
+    if (obj_hash(vm, key, &hash) < 0) return VAL_ERROR;
+    int64_t slot, ix = lookup(vm, d, key, hash, true, &slot);
+    if (ix == LOOKUP_ERROR) return VAL_ERROR;
+    return ix == FOUND_NONE ? VAL_NULL : d->entries[ix].value;
+}
+
+int dict_set(VM *vm, Dict *d, Value key, Value value) {
+    uint64_t hash;
+    if (obj_hash(vm, key, &hash) < 0) return -1;
+    gc_push_root(vm, val_obj(d));
+    gc_push_root(vm, key);
+    gc_push_root(vm, value);
+    int64_t slot, ix = lookup(vm, d, key, hash, true, &slot);
+    int rc = 0;
+    if (ix == LOOKUP_ERROR) {
+        rc = -1;
+    } else if (ix >= 0) {
+        d->entries[ix].value = value;
+        touch(vm, d);
+    } else {
+        rc = insert_new(vm, d, key, hash, value, slot);
+    }
+    gc_pop_roots(vm, 3);
+    return rc;
+}
+
+int dict_del(VM *vm, Dict *d, Value key) {
+    uint64_t hash;
+    if (obj_hash(vm, key, &hash) < 0) return -1;
+    int64_t slot, ix = lookup(vm, d, key, hash, true, &slot);
+    if (ix == LOOKUP_ERROR) return -1;
+    if (ix == FOUND_NONE) return 0;
+    d->index[slot] = IX_DELETED;
+    d->entries[ix].key = VAL_NULL;
+    d->entries[ix].value = VAL_NULL;
+    d->len--;
+    touch(vm, d);
+    return 1;
+}
+
+Value dict_get_str(Dict *d, Str *key) {
+    int64_t slot, ix = lookup(NULL, d, val_obj(key), str_hash(key), false, &slot);
+    return ix >= 0 ? d->entries[ix].value : VAL_NULL;
+}
+
+int dict_set_str(VM *vm, Dict *d, Str *key, Value value) {
+    uint64_t hash = str_hash(key);
+    int64_t slot, ix = lookup(vm, d, val_obj(key), hash, false, &slot);
+    if (ix >= 0) {
+        d->entries[ix].value = value;
+        touch(vm, d);
+        return 0;
+    }
+    gc_push_root(vm, val_obj(d));
+    int rc = insert_new(vm, d, val_obj(key), hash, value, slot);
+    gc_pop_roots(vm, 1);
+    return rc;
+}
+
+Str *dict_find_str(Dict *d, const char *s, int64_t len, uint64_t hash) {
+    if (d->index_cap == 0) return NULL;
+    uint64_t mask = (uint64_t)d->index_cap - 1, perturb = hash;
+    uint64_t i = hash & mask;
+    for (int32_t ix; (ix = d->index[i]) != IX_EMPTY;) {
+        if (ix >= 0 && d->entries[ix].hash == hash && IS_STR(d->entries[ix].key)) {
+            Str *k = (Str *)val_as_obj(d->entries[ix].key);
+            if (k->len == len && memcmp(k->data, s, (size_t)len) == 0) return k;
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+    return NULL;
+}
+
+bool dict_next(Dict *d, int64_t *pos, Value *key, Value *value) {
+    for (int64_t i = *pos; i < d->used; i++) {
+        if (d->entries[i].key == VAL_NULL) continue;
+        if (key) *key = d->entries[i].key;
+        if (value) *value = d->entries[i].value;
+        *pos = i + 1;
+        return true;
+    }
+    *pos = d->used;
+    return false;
+}

@@ -1,0 +1,54 @@
+/* interp.h: what the interpreter's own files share (interp.c, call.c,
+ * class.c, traceback.c, api.c). Nothing outside them needs it: the rest of
+ * the runtime uses vm_call, vm_call_dunder and obj_getattr from vm.h.
+ *
+ * The call layout (opcodes.h): a call occupies consecutive stack slots
+ * [callable, self|NULL, arg0 .. argN-1, kwvalues...]. A Python function's
+ * frame takes its arguments where they lie: its locals begin at the first
+ * argument (the self slot when it is set), so a call copies nothing. */
+#ifndef STITCH_INTERP_H
+#define STITCH_INTERP_H
+
+#include "vm.h"
+
+/* Run the topmost frame (pushed with FRAME_ENTRY) until it returns; its
+ * result, or VAL_ERROR. Guards the C stack against runaway re-entry. */
+Value interp_run(VM *vm);
+
+/* Bind a call of fn whose npos positional arguments (then the values of
+ * kwnames) start at `locals`, and push its frame with `flags`. The frame's
+ * locals are laid out in place over the arguments. NULL with TypeError or
+ * RecursionError raised. */
+Frame *call_push(VM *vm, Function *fn, Value *locals, int npos, Tuple *kwnames, int flags);
+
+/* Call what lies at slot[0] (self|NULL in slot[1], then npos positional
+ * arguments and the kwnames values), running Python code in a nested
+ * interpreter loop. The slots must be on the VM stack below stack_top. */
+Value call_slots(VM *vm, Value *slot, int npos, Tuple *kwnames);
+
+/* The Python __init__ of user class t, or NULL when it has none (instances
+ * then take no arguments). */
+Function *call_python_init(VM *vm, Type *t);
+/* A new, uninitialized instance of user class t; `args` (n values) become
+ * an exception's args. VAL_ERROR on failure. */
+Value call_alloc_instance(VM *vm, Type *t, Value *args, int n);
+
+/* Attribute lookup for a method call site. Returns 1 with *out the plain
+ * function (or unbound native) to call with obj as self, 0 with *out the
+ * attribute itself, -1 on error. With `owner` set it is super().name in a
+ * method of class owner: the search starts at owner's base. */
+int class_load_method(VM *vm, Value obj, Type *owner, Str *name, Value *out);
+/* super().name: the attribute found after `owner` in self's class chain,
+ * bound to self. VAL_ERROR with AttributeError when absent. */
+Value class_super_attr(VM *vm, Type *owner, Value self, Str *name);
+/* Run a class body and make the class (BUILD_CLASS). */
+Value class_build(VM *vm, Value body, Value name, Value base);
+
+/* Record that exc passed through `code` at `line` (innermost entry last). */
+void tb_add(VM *vm, Value exc, Code *code, int line);
+
+/* The text of line `line` (1-based) of the program file `filename`, without
+ * its newline; NULL when the source is unknown. *len gets its length. */
+const char *api_source_line(VM *vm, const char *filename, int line, size_t *len);
+
+#endif
