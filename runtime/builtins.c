@@ -31,11 +31,21 @@ static int check_self(VM *vm, const ArgSpec *s, Value *args, int nargs) {
     return 0;
 }
 
-static int check_count(VM *vm, const ArgSpec *s, const char *qual, int n) {
+/* "type.name" for methods, "name" for functions: only built for messages. */
+static const char *qualified(VM *vm, const ArgSpec *s, char *buf, size_t size) {
+    if (!s->self_type) return s->name;
+    snprintf(buf, size, "%s.%s", vm->types[s->self_type - 1]->name->data, s->name);
+    return buf;
+}
+
+static int check_count(VM *vm, const ArgSpec *s, int n) {
     int min = s->min, max = s->max;
+    char buf[96];
+    const char *qual;
     switch ((ArgStyle)s->style) {
     case ARGS_METH:
         if (n == min) return 0;
+        qual = qualified(vm, s, buf, sizeof buf);
         if (min == 0) return arg_error(vm, "%s() takes no arguments (%d given)", qual, n);
         return arg_error(vm, "%s() takes exactly one argument (%d given)", qual, n);
     case ARGS_POS:
@@ -74,19 +84,18 @@ static int check_required(VM *vm, const ArgSpec *s, int n, const Value *out) {
 }
 
 int arg_parse(VM *vm, const ArgSpec *s, Value *args, int nargs, Tuple *kwnames, Value *out) {
-    char qual[96];
     if (s->self_type) {
         if (check_self(vm, s, args, nargs) < 0) return -1;
         args++;
         nargs--;
-        snprintf(qual, sizeof qual, "%s.%s", vm->types[s->self_type - 1]->name->data, s->name);
-    } else {
-        snprintf(qual, sizeof qual, "%s", s->name);
     }
     int nkw = kwnames ? (int)kwnames->len : 0;
-    if (nkw && s->nkw == 0)
-        return arg_error(vm, "%s() takes no keyword arguments", s->style == ARGS_METH ? qual : s->name);
-    if (check_count(vm, s, qual, nargs) < 0) return -1;
+    if (nkw && s->nkw == 0) {
+        char buf[96];
+        return arg_error(vm, "%s() takes no keyword arguments",
+                         s->style == ARGS_METH ? qualified(vm, s, buf, sizeof buf) : s->name);
+    }
+    if (check_count(vm, s, nargs) < 0) return -1;
     if (out) {
         int slots = s->max > s->nkw ? s->max : s->nkw;
         for (int i = 0; i < slots && i < ARG_MAX_SLOTS; i++)

@@ -797,10 +797,6 @@ static void compile_expr_inner(Compiler *c, Expr *e) {
         return;
     case EXPR_FSTRING: compile_fstring(c, e); return;
     case EXPR_FORMATTED: {
-#ifndef STITCH_HAVE_FORMAT_VALUE
-        error_at(c, e->line, e->col, "stitch: f-strings are not supported yet");
-        return;
-#else
         compile_expr(c, e->u.formatted.value);
         if (e->u.formatted.spec) compile_expr(c, e->u.formatted.spec);
         int conv = e->u.formatted.conversion;
@@ -808,7 +804,6 @@ static void compile_expr_inner(Compiler *c, Expr *e) {
         set_loc(c, e->line, e->col);
         emit(c, OP_FORMAT_VALUE, arg | (e->u.formatted.spec ? 4 : 0));
         return;
-#endif
     }
     default:
         error_at(c, e->line, e->col, "stitch: this expression is not supported yet");

@@ -85,14 +85,12 @@ static void print_argrepr(VM *vm, const Code *co, int op, int arg, int end, FILE
     } else if (op == OP_MAKE_FUNCTION) {
         if (arg & 1) fputs(" (defaults)", out);
     }
-#ifdef STITCH_HAVE_FORMAT_VALUE
     else if (op == OP_FORMAT_VALUE) {
         static const char *const conv[] = {"", "str", "repr", "ascii"};
         const char *c = conv[arg & 3];
         if (arg & 4) fprintf(out, " (%s%swith format)", c, *c ? ", " : "");
         else if (*c) fprintf(out, " (%s)", c);
     }
-#endif
 }
 
 static int digits(int n) {

@@ -814,6 +814,20 @@ op_BUILD_MAP: {
     *sp++ = r;
     DISPATCH();
 }
+op_FORMAT_VALUE: {
+    Str *spec = vm->empty_str;
+    if (oparg & 4) spec = AS_STR(*--sp);
+    Value v = sp[-1];
+    STORE_FRAME();
+    if ((oparg & 3) == 1) v = obj_str(vm, v);
+    else if (oparg & 3) v = obj_repr(vm, v);
+    CHECK(v);
+    sp[-1] = v; /* keeps the converted value rooted while formatting */
+    if (spec->len != 0 || !IS_STR(v)) v = obj_format(vm, v, spec);
+    CHECK(v);
+    sp[-1] = v;
+    DISPATCH();
+}
 op_BUILD_STRING: {
     Value r = build_string(vm, sp - oparg, (int)oparg);
     CHECK(r);

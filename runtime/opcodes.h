@@ -118,7 +118,11 @@
     X(POP_EXCEPT, 0, 1, 0, 0)                 /* [prev_handled] -> []; restores it */   \
     X(CHECK_EXC_MATCH, 0, 2, 2, 0)            /* [exc type] -> [exc bool] (type may be a tuple) */ \
     X(RERAISE, 0, 1, 0, OPF_ARG)              /* [exc] -> raise exc again (traceback kept) */ \
-    X(LOAD_ASSERTION_ERROR, 0, 0, 1, 0)
+    X(LOAD_ASSERTION_ERROR, 0, 0, 1, 0)                                                 \
+    /* FORMAT_VALUE: [value spec?] -> [str]: convert by oparg & 3 (0 none,       */    \
+    /* 1 str(), 2 repr(), 3 ascii() -- treated as repr()), then format with the   */    \
+    /* spec on top when oparg & 4, else "". f-strings end with BUILD_STRING n.    */    \
+    X(FORMAT_VALUE, 0, 1 + (((oparg) & 4) >> 2), 1, OPF_ARG)
 
 typedef enum Opcode {
 #define X(name, cache, pops, pushes, flags) OP_##name,
@@ -148,15 +152,6 @@ int opcode_stack_effect(int op, int oparg);
  *   - Unreachable code is dropped, so a code object need not end with
  *     RETURN_VALUE (`while True:` without break), but control never runs
  *     off its end.
- *
- * Proposed, not yet in the list (f-strings compile to a SyntaxError until
- * it is): X(FORMAT_VALUE, 0, 1 + (((oparg) & 4) >> 2), 1, OPF_ARG) with
- * [value spec?] -> [str]: convert value by oparg & 3 (0 none, 1 str(),
- * 2 repr(), 3 ascii()), then format it with spec (the str on top, present
- * when oparg & 4) or "" -- CPython's FORMAT_VALUE. An f-string is its
- * parts (str constants and FORMAT_VALUE results) then BUILD_STRING n.
- * Adding it needs the interpreter's handler and `#define
- * STITCH_HAVE_FORMAT_VALUE 1` here, which turns it on in compiler.c and
- * dis.c. */
+ */
 
 #endif
