@@ -1,0 +1,10 @@
+# printf-style % formatting of str.
+print("%d items" % 3)
+print("%s and %r" % ("a", "b"))
+print("%5.2f|%-6d|%06.1f" % (2.5, 42, 3.14159))
+print("%x %X %o %%" % (255, 255, 8))
+print("%s" % [1, 2])
+print("%(a)s-%(b)d" % {"a": "x", "b": 7})
+print("%c%c" % (72, "i"))
+print("%10s|%-10s|" % ("right", "left"))
+print("%e %g %g" % (12345.678, 0.0001, 1e20))
