@@ -228,9 +228,6 @@ Str *str_printf(VM *vm, const char *fmt, ...);
 Str *str_repr(VM *vm, Str *s);
 /* The hash str_hash gives a string with these bytes (never 0). */
 uint64_t str_hash_bytes(const char *s, int64_t len);
-/* Append Python's repr of the UTF-8 text s[0..len) to b. */
-struct StrBuf;
-void str_repr_into(struct StrBuf *b, const char *s, int64_t len);
 
 /* A growable malloc'd byte buffer for building strings (not a GC object, so
  * it needs no rooting). */
@@ -247,6 +244,8 @@ void sb_vaddf(StrBuf *b, const char *fmt, va_list ap);
 /* Turn the buffer into a Str and free it (also on failure). */
 Str *sb_finish(VM *vm, StrBuf *b);
 void sb_free(StrBuf *b);
+/* Append Python's repr of the UTF-8 text s[0..len) to b (str.c). */
+void str_repr_into(StrBuf *b, const char *s, int64_t len);
 
 /* ---- tuple.c, list.c ------------------------------------------------------ */
 
