@@ -51,6 +51,12 @@ StitchResult stitch_run_string(StitchVM *vm, const char *source, const char *fil
 /* Print each code object of a program as `python -m dis` does. */
 StitchResult stitch_dis_file(StitchVM *vm, const char *path);
 
+/* stitch_dis_file_opts flags: run the program first and print the code as
+ * the specializing interpreter rewrote it; print each instruction's uops. */
+#define STITCH_DIS_SPECIALIZED 0x1
+#define STITCH_DIS_UOPS 0x2
+StitchResult stitch_dis_file_opts(StitchVM *vm, const char *path, int flags);
+
 /* The library's version, "MAJOR.MINOR.PATCH". */
 const char *stitch_version(void);
 

@@ -12,6 +12,7 @@
 #include "compiler.h"
 #include "interp.h"
 #include "parser.h"
+#include "specialize.h"
 
 struct StitchVM {
     VM *vm;
@@ -53,6 +54,7 @@ void stitch_free(StitchVM *s) {
         free(t);
         t = next;
     }
+    spec_stats_report(s->vm, stderr);
     vm_free(s->vm);
     free(s);
 }
@@ -86,6 +88,8 @@ void stitch_load_env(StitchVM *s) {
         unsigned long long n = strtoull(v, &end, 10);
         if (*end == '\0' && n > 0) stitch_set_heap_limit(s, (size_t)n);
     }
+    if ((v = getenv("STITCH_SPECIALIZE")) && strcmp(v, "0") == 0) s->vm->opt.no_specialize = true;
+    if ((v = getenv("STITCH_STATS")) && *v && strcmp(v, "0") != 0) spec_stats_enable(s->vm);
     if ((v = getenv("STITCH_RECURSION_LIMIT")) && *v) {
         char *end;
         long n = strtol(v, &end, 10);
@@ -292,7 +296,9 @@ StitchResult stitch_run_file(StitchVM *s, const char *path) {
     return r;
 }
 
-StitchResult stitch_dis_file(StitchVM *s, const char *path) {
+StitchResult stitch_dis_file(StitchVM *s, const char *path) { return stitch_dis_file_opts(s, path, 0); }
+
+StitchResult stitch_dis_file_opts(StitchVM *s, const char *path, int flags) {
     VM *vm = s->vm;
     size_t len;
     char *src = load_file(vm, path, &len);
@@ -311,10 +317,15 @@ StitchResult stitch_dis_file(StitchVM *s, const char *path) {
         return STITCH_RUNTIME_ERROR;
     }
     gc_push_root(vm, val_obj(code));
-    dis_code(vm, code, mem);
+    if (flags & STITCH_DIS_SPECIALIZED) {
+        /* Run first, so the code shows as quickened; the program's output
+         * comes before the listing. */
+        if (vm_run_module(vm, code, vm->globals) == VAL_ERROR) res = report_exception(vm);
+    }
+    dis_code_opts(vm, code, mem, flags);
     gc_pop_roots(vm, 1);
     fclose(mem);
     vm_write_out(vm, text, n);
     free(text);
-    return STITCH_OK;
+    return res;
 }

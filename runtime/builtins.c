@@ -1018,7 +1018,7 @@ static Value ctor_type(VM *vm, Value *args, int nargs, Tuple *kwnames) {
 
 static Value ctor_object(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     if (nargs || kwnames) return vm_raise(vm, T_TYPE_ERROR, "object() takes no arguments");
-    Instance *o = gc_alloc(vm, sizeof(Instance), OBJ_INSTANCE, vm->types[T_OBJECT]);
+    Instance *o = inst_new(vm, vm->types[T_OBJECT]);
     return o ? val_obj(o) : VAL_ERROR;
 }
 

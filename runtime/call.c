@@ -159,7 +159,7 @@ Value call_alloc_instance(VM *vm, Type *t, Value *args, int n) {
         gc_pop_roots(vm, 1);
         return e;
     }
-    Instance *inst = gc_alloc(vm, sizeof(Instance), OBJ_INSTANCE, t);
+    Instance *inst = inst_new(vm, t);
     return inst ? val_obj(inst) : VAL_ERROR;
 }
 

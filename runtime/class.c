@@ -1,7 +1,7 @@
 /* class.c: attribute access, method binding, super(), the class statement.
  *
  * Lookup order for obj.name (no descriptors beyond functions): the
- * instance's dict, then the class chain. A function found on the class binds
+ * instance's attributes (layout.c), then the class chain. A function found on the class binds
  * to the instance as a Method; a native method of a builtin class binds as a
  * copy of the Native with `self` set; any other class attribute is returned
  * as it is. Method call sites (class_load_method) skip the binding. */
@@ -116,14 +116,8 @@ static Value special_attr(VM *vm, Value obj, Str *name) {
         /* fall through */
     case OBJ_INSTANCE:
         if (name == n[NAME_DICT]) {
-            Instance *i = AS_INSTANCE(obj);
-            if (!i->dict) {
-                gc_push_root(vm, obj);
-                i->dict = dict_new(vm);
-                gc_pop_roots(vm, 1);
-                if (!i->dict) return VAL_ERROR;
-            }
-            return val_obj(i->dict);
+            Dict *d = inst_dict(vm, obj);
+            return d ? val_obj(d) : VAL_ERROR;
         }
         return VAL_NULL;
     default:
@@ -131,16 +125,13 @@ static Value special_attr(VM *vm, Value obj, Str *name) {
     }
 }
 
-static Dict *inst_dict(Value obj) {
-    if (val_is_kind(obj, OBJ_INSTANCE) || val_is_kind(obj, OBJ_EXCEPTION))
-        return AS_INSTANCE(obj)->dict;
-    return NULL;
+static bool has_attrs(Value obj) {
+    return val_is_kind(obj, OBJ_INSTANCE) || val_is_kind(obj, OBJ_EXCEPTION);
 }
 
 Value obj_getattr(VM *vm, Value obj, Str *name) {
-    Dict *d = inst_dict(obj);
     Value v;
-    if (d && (v = dict_get_str(d, name)) != VAL_NULL) return v;
+    if (has_attrs(obj) && (v = inst_get(AS_INSTANCE(obj), name)) != VAL_NULL) return v;
     if (IS_TYPE(obj)) {
         v = special_attr(vm, obj, name);
         if (v != VAL_NULL) return v;
@@ -164,8 +155,7 @@ int class_load_method(VM *vm, Value obj, Type *owner, Str *name, Value *out) {
             return *out == VAL_ERROR ? -1 : 0;
         }
     } else {
-        Dict *d = inst_dict(obj);
-        if (d && (f = dict_get_str(d, name)) != VAL_NULL) {
+        if (has_attrs(obj) && (f = inst_get(AS_INSTANCE(obj), name)) != VAL_NULL) {
             *out = f;
             return 0;
         }
@@ -186,20 +176,12 @@ Value class_super_attr(VM *vm, Type *owner, Value self, Str *name) {
 }
 
 int obj_setattr(VM *vm, Value obj, Str *name, Value v) {
-    if (val_is_kind(obj, OBJ_INSTANCE) || val_is_kind(obj, OBJ_EXCEPTION)) {
-        Instance *i = AS_INSTANCE(obj);
+    if (has_attrs(obj)) {
         if (IS_EXC(obj) && name == vm->names[NAME_ARGS] && IS_TUPLE(v)) {
             AS_EXC(obj)->args = AS_TUPLE(v);
             return 0;
         }
-        if (!i->dict) {
-            gc_push_root(vm, obj);
-            gc_push_root(vm, v);
-            i->dict = dict_new(vm);
-            gc_pop_roots(vm, 2);
-            if (!i->dict) return -1;
-        }
-        return dict_set_str(vm, i->dict, name, v);
+        return inst_set(vm, obj, name, v);
     }
     if (IS_TYPE(obj)) {
         Type *t = AS_TYPE(obj);
@@ -217,14 +199,14 @@ int obj_setattr(VM *vm, Value obj, Str *name, Value v) {
 }
 
 int obj_delattr(VM *vm, Value obj, Str *name) {
-    Dict *d = inst_dict(obj);
-    if (IS_TYPE(obj) && !AS_TYPE(obj)->builtin) d = AS_TYPE(obj)->dict;
     if (IS_TYPE(obj) && AS_TYPE(obj)->builtin) {
         vm_raise(vm, T_TYPE_ERROR, "cannot delete '%s' attribute of immutable type '%s'",
                  name->data, AS_TYPE(obj)->name->data);
         return -1;
     }
-    int r = d ? dict_del(vm, d, val_obj(name)) : 0;
+    int r = IS_TYPE(obj)   ? dict_del(vm, AS_TYPE(obj)->dict, val_obj(name))
+            : has_attrs(obj) ? inst_del(vm, AS_INSTANCE(obj), name)
+                             : 0;
     if (r < 0) return -1;
     if (r == 0) {
         raise_no_attr(vm, obj, name);

@@ -31,6 +31,9 @@ Code *compile_module(VM *vm, Module *m, const char *filename, SyntaxDiag *err);
 /* Print code and, recursively, the code objects among its constants, like
  * `python3 -m dis` (3.11 layout; cache units hidden). */
 void dis_code(VM *vm, Code *code, FILE *out);
+/* dis_code with STITCH_DIS_* flags (stitch.h): show specialized opcodes
+ * (otherwise each prints as its generic form) and each instruction's uops. */
+void dis_code_opts(VM *vm, Code *code, FILE *out, int flags);
 
 /* ---- internal: symtable.c ------------------------------------------------ */
 

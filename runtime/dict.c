@@ -29,19 +29,44 @@ static void touch(VM *vm, Dict *d) { d->version = vm->next_dict_version++; }
 
 static int64_t usable(int64_t index_cap) { return index_cap * 2 / 3; }
 
-/* How two keys with equal hashes compare: 1, 0, or -1 (error). Strings and
- * numbers are compared without running Python code. */
-static int keys_equal(VM *vm, Value a, Value b, bool may_call) {
-    if (a == b) return 1;
-    if (IS_STR(a) && IS_STR(b)) return str_eq((Str *)val_as_obj(a), (Str *)val_as_obj(b));
-    if (!may_call) return 0;
-    return obj_eq(vm, a, b);
+/* The hash of key. Small ints and strs, nearly every key, are hashed here
+ * (a small int is its own hash, as int_hash computes for |x| < 2**61). */
+static inline int key_hash(VM *vm, Value key, uint64_t *out) {
+    if (val_is_int(key)) {
+        int64_t x = val_as_int(key);
+        *out = (uint64_t)(x == -1 ? -2 : x);
+        return 0;
+    }
+    if (IS_STR(key)) {
+        Str *s = AS_STR(key);
+        *out = s->hash ? s->hash : str_hash(s);
+        return 0;
+    }
+    return obj_hash(vm, key, out);
+}
+
+enum { KEYS_DIFFER = 0, KEYS_EQUAL = 1, KEYS_NEED_CALL = 2 };
+
+/* How two distinct keys with equal hashes compare when that needs no
+ * Python-level equality: str with str, small int with small int. */
+static inline int keys_compare_fast(Value a, Value b) {
+    if (val_is_obj(a) && val_is_obj(b)) {
+        Str *x = (Str *)val_as_obj(a), *y = (Str *)val_as_obj(b);
+        if (x->obj.kind != OBJ_STR || y->obj.kind != OBJ_STR) return KEYS_NEED_CALL;
+        return x->len == y->len && memcmp(x->data, y->data, (size_t)x->len) == 0;
+    }
+    if (val_is_int(a) && val_is_int(b)) return KEYS_DIFFER;
+    return KEYS_NEED_CALL;
 }
 
 /* Find `key`. Returns its entry position, FOUND_NONE (then *slot is where
- * the index should point to a new entry), or LOOKUP_ERROR. When a comparison
- * runs Python code that changes the table, the search restarts. */
-static int64_t lookup(VM *vm, Dict *d, Value key, uint64_t hash, bool may_call, int64_t *slot) {
+ * the index should point to a new entry), or LOOKUP_ERROR. Only keys that
+ * keys_compare_fast cannot decide are compared with obj_eq (when may_call;
+ * otherwise they count as different). That runs Python code, so d, key and
+ * `keep` (a value the caller holds, or VAL_NULL) are rooted across it, and
+ * when it changes the table the search restarts. */
+static int64_t lookup(VM *vm, Dict *d, Value key, uint64_t hash, bool may_call, Value keep,
+                      int64_t *slot) {
 restart:
     if (d->index_cap == 0) {
         *slot = -1;
@@ -52,29 +77,39 @@ restart:
     int64_t free_slot = -1;
     for (;;) {
         int32_t ix = d->index[i];
-        if (ix == IX_EMPTY) {
-            *slot = free_slot >= 0 ? free_slot : (int64_t)i;
-            return FOUND_NONE;
-        }
-        if (ix == IX_DELETED) {
-            if (free_slot < 0) free_slot = (int64_t)i;
-        } else {
+        if (ix >= 0) {
             DictEntry *e = &d->entries[ix];
             if (e->key == key) {
                 *slot = (int64_t)i;
                 return ix;
             }
             if (e->hash == hash) {
-                DictEntry *entries = d->entries;
-                Value start = e->key;
-                int eq = keys_equal(vm, start, key, may_call);
-                if (eq < 0) return LOOKUP_ERROR;
-                if (d->entries != entries || d->entries[ix].key != start) goto restart;
+                int eq = keys_compare_fast(e->key, key);
+                if (eq == KEYS_NEED_CALL) {
+                    if (!may_call) {
+                        eq = KEYS_DIFFER;
+                    } else {
+                        DictEntry *entries = d->entries;
+                        Value start = e->key;
+                        gc_push_root(vm, val_obj(d));
+                        gc_push_root(vm, key);
+                        gc_push_root(vm, keep);
+                        eq = obj_eq(vm, start, key);
+                        gc_pop_roots(vm, 3);
+                        if (eq < 0) return LOOKUP_ERROR;
+                        if (d->entries != entries || d->entries[ix].key != start) goto restart;
+                    }
+                }
                 if (eq) {
                     *slot = (int64_t)i;
                     return ix;
                 }
             }
+        } else if (ix == IX_EMPTY) {
+            *slot = free_slot >= 0 ? free_slot : (int64_t)i;
+            return FOUND_NONE;
+        } else if (free_slot < 0) {
+            free_slot = (int64_t)i;
         }
         perturb >>= 5;
         i = (i * 5 + perturb + 1) & mask;
@@ -147,36 +182,32 @@ static int insert_new(VM *vm, Dict *d, Value key, uint64_t hash, Value value, in
 
 Value dict_get(VM *vm, Dict *d, Value key) {
     uint64_t hash;
-    if (obj_hash(vm, key, &hash) < 0) return VAL_ERROR;
-    int64_t slot, ix = lookup(vm, d, key, hash, true, &slot);
+    if (key_hash(vm, key, &hash) < 0) return VAL_ERROR;
+    int64_t slot, ix = lookup(vm, d, key, hash, true, VAL_NULL, &slot);
     if (ix == LOOKUP_ERROR) return VAL_ERROR;
     return ix == FOUND_NONE ? VAL_NULL : d->entries[ix].value;
 }
 
 int dict_set(VM *vm, Dict *d, Value key, Value value) {
     uint64_t hash;
-    if (obj_hash(vm, key, &hash) < 0) return -1;
-    gc_push_root(vm, val_obj(d));
-    gc_push_root(vm, key);
-    gc_push_root(vm, value);
-    int64_t slot, ix = lookup(vm, d, key, hash, true, &slot);
-    int rc = 0;
-    if (ix == LOOKUP_ERROR) {
-        rc = -1;
-    } else if (ix >= 0) {
+    if (key_hash(vm, key, &hash) < 0) return -1;
+    int64_t slot, ix = lookup(vm, d, key, hash, true, value, &slot);
+    if (ix == LOOKUP_ERROR) return -1;
+    if (ix >= 0) {
         d->entries[ix].value = value;
         touch(vm, d);
-    } else {
-        rc = insert_new(vm, d, key, hash, value, slot);
+        return 0;
     }
-    gc_pop_roots(vm, 3);
+    gc_push_root(vm, val_obj(d));
+    int rc = insert_new(vm, d, key, hash, value, slot);
+    gc_pop_roots(vm, 1);
     return rc;
 }
 
 int dict_del(VM *vm, Dict *d, Value key) {
     uint64_t hash;
-    if (obj_hash(vm, key, &hash) < 0) return -1;
-    int64_t slot, ix = lookup(vm, d, key, hash, true, &slot);
+    if (key_hash(vm, key, &hash) < 0) return -1;
+    int64_t slot, ix = lookup(vm, d, key, hash, true, VAL_NULL, &slot);
     if (ix == LOOKUP_ERROR) return -1;
     if (ix == FOUND_NONE) return 0;
     d->index[slot] = IX_DELETED;
@@ -188,13 +219,13 @@ int dict_del(VM *vm, Dict *d, Value key) {
 }
 
 Value dict_get_str(Dict *d, Str *key) {
-    int64_t slot, ix = lookup(NULL, d, val_obj(key), str_hash(key), false, &slot);
+    int64_t slot, ix = lookup(NULL, d, val_obj(key), str_hash(key), false, VAL_NULL, &slot);
     return ix >= 0 ? d->entries[ix].value : VAL_NULL;
 }
 
 int dict_set_str(VM *vm, Dict *d, Str *key, Value value) {
     uint64_t hash = str_hash(key);
-    int64_t slot, ix = lookup(vm, d, val_obj(key), hash, false, &slot);
+    int64_t slot, ix = lookup(vm, d, val_obj(key), hash, false, VAL_NULL, &slot);
     if (ix >= 0) {
         d->entries[ix].value = value;
         touch(vm, d);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "compiler.h"
+#include "stitch.h"
 
 #define OPNAME_WIDTH 20
 #define OPARG_WIDTH 5
@@ -61,6 +62,7 @@ static const char *tuple_str(Tuple *t, int i) {
 
 /* The parenthesized part: what the oparg means. */
 static void print_argrepr(VM *vm, const Code *co, int op, int arg, int end, FILE *out) {
+    op = opcode_base[op];  /* a specialized form means what its base does */
     unsigned fl = opcode_flags[op];
     if (fl & OPF_CONST) {
         if (arg < co->consts->len) {
@@ -99,7 +101,16 @@ static int digits(int n) {
     return d;
 }
 
-static void dis_one(VM *vm, const Code *co, FILE *out) {
+/* "    uops: _A _B" under an instruction made of uops. */
+static void print_uops(int op, FILE *out) {
+    const short *u = opcode_uops(op);
+    fputs("          uops:", out);
+    if (!u) fputs(" (C handler)", out);
+    for (; u && *u >= 0; u++) fprintf(out, " %s", uop_names[*u]);
+    fputc('\n', out);
+}
+
+static void dis_one(VM *vm, const Code *co, FILE *out, int flags) {
     int n = co->ncode;
     bool *target = calloc((size_t)n + 1, sizeof(bool));
     if (!target) return;
@@ -133,7 +144,8 @@ static void dis_one(VM *vm, const Code *co, FILE *out) {
         if (starts) fprintf(out, "%*d", line_w, line);
         else fprintf(out, "%*s", line_w, "");
         fprintf(out, "     %s %*d ", target[i] ? ">>" : "  ", off_w, 2 * i);
-        const char *name = op < OP_COUNT ? opcode_names[op] : "<unknown>";
+        int shown = op < OP_COUNT && !(flags & STITCH_DIS_SPECIALIZED) ? opcode_base[op] : op;
+        const char *name = op < OP_COUNT ? opcode_names[shown] : "<unknown>";
         if (op < OP_COUNT && (opcode_flags[op] & OPF_ARG)) {
             fprintf(out, "%-*s %*d", OPNAME_WIDTH, name, OPARG_WIDTH, arg);
             print_argrepr(vm, co, op, arg, i + len, out);
@@ -141,6 +153,7 @@ static void dis_one(VM *vm, const Code *co, FILE *out) {
             fputs(name, out);
         }
         fputc('\n', out);
+        if ((flags & STITCH_DIS_UOPS) && op < OP_COUNT) print_uops(shown, out);
         prev_line = line;
         i += len;
     }
@@ -155,20 +168,22 @@ static void dis_one(VM *vm, const Code *co, FILE *out) {
     free(target);
 }
 
-static void dis_rec(VM *vm, const Code *co, FILE *out) {
-    dis_one(vm, co, out);
+static void dis_rec(VM *vm, const Code *co, FILE *out, int flags) {
+    dis_one(vm, co, out, flags);
     for (int64_t i = 0; i < co->consts->len; i++) {
         Value v = co->consts->items[i];
         if (!val_is_kind(v, OBJ_CODE)) continue;
         fputs("\nDisassembly of ", out);
         print_value(vm, v, out);
         fputs(":\n", out);
-        dis_rec(vm, AS_CODE(v), out);
+        dis_rec(vm, AS_CODE(v), out, flags);
     }
 }
 
-void dis_code(VM *vm, Code *code, FILE *out) {
+void dis_code_opts(VM *vm, Code *code, FILE *out, int flags) {
     gc_push_root(vm, val_obj(code));
-    dis_rec(vm, code, out);
+    dis_rec(vm, code, out, flags);
     gc_pop_roots(vm, 1);
 }
+
+void dis_code(VM *vm, Code *code, FILE *out) { dis_code_opts(vm, code, out, 0); }

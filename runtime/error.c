@@ -22,14 +22,16 @@ Value exc_new(VM *vm, Type *t, Tuple *args) {
         gc_pop_roots(vm, 1);
         return VAL_ERROR;
     }
+    e->slots = NULL;
+    e->nslots = e->ninline = 0;
+    e->overflow = NULL;
     e->args = args;
     e->cause = VAL_NONE;
     e->context = VAL_NONE;
     gc_push_root(vm, val_obj(e));
-    e->dict = dict_new(vm);
-    if (e->dict) e->traceback = list_new(vm, 0);
+    e->traceback = list_new(vm, 0);
     gc_pop_roots(vm, 2);
-    if (!e->dict || !e->traceback) return VAL_ERROR;
+    if (!e->traceback) return VAL_ERROR;
     return val_obj(e);
 }
 

@@ -5,8 +5,11 @@
  * stack. Buffers owned by objects (list items, dict tables, code arrays) are
  * counted in bytes_allocated and freed when their owner is swept. */
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #include "vm.h"
+
+typedef struct GcPool GcPool;
 
 /* Bytes of the object itself (header included), as it was allocated. */
 static size_t obj_size(Obj *o) {
@@ -25,11 +28,161 @@ static size_t obj_size(Obj *o) {
 static size_t obj_full_size(Obj *o) {
     if (o->kind == OBJ_STR) return sizeof(Str) + (size_t)((Str *)o)->len + 1;
     if (o->kind == OBJ_TUPLE) return sizeof(Tuple) + (size_t)((Tuple *)o)->len * sizeof(Value);
+    if (o->kind == OBJ_INSTANCE) return sizeof(Instance) + ((Instance *)o)->ninline * sizeof(Value);
     return obj_size(o);
 }
 
 static void heap_sub(VM *vm, size_t n) {
     vm->bytes_allocated = vm->bytes_allocated > n ? vm->bytes_allocated - n : 0;
+}
+
+/* ---- small-object pool -------------------------------------------------- *
+ *
+ * Requests of at most POOL_MAX bytes (objects and buffers alike) come from
+ * size classes of 16-byte steps. Each class carves cells from 64 KiB pages
+ * and keeps a free list of the cells the sweep returned. All pages lie in one
+ * address range reserved up front, so whether a pointer is pooled is a range
+ * check and a page's class is in the page's first word: callers need not say
+ * how big the block they free was. When the range is used up (or could not be
+ * reserved) allocation falls back to malloc, as it always does for bigger
+ * requests. Pages are never returned to the system before vm_free. Under
+ * AddressSanitizer the pool is off, so every block stays visible to it. */
+
+#if defined(__SANITIZE_ADDRESS__)
+#define POOL_ENABLED 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define POOL_ENABLED 0
+#endif
+#endif
+#ifndef POOL_ENABLED
+#define POOL_ENABLED 1
+#endif
+
+#define POOL_MAX 256
+#define POOL_CLASSES (POOL_MAX / 16 + 1) /* class c holds cells of c*16 bytes */
+#define PAGE_BITS 16
+#define PAGE_SIZE ((size_t)1 << PAGE_BITS)
+#define PAGE_HEADER 16                   /* the class number, padded */
+#define ARENA_MIN ((size_t)64 << 20)
+#define ARENA_MAX ((size_t)32 << 30)
+
+typedef struct FreeCell {
+    struct FreeCell *next;
+} FreeCell;
+
+struct GcPool {
+    char *map;                   /* the mmap'd range, for munmap */
+    size_t map_size;
+    char *lo, *hi;               /* page-aligned usable part */
+    char *next_page;             /* pages below this have been handed out */
+    FreeCell *free[POOL_CLASSES];
+    char *bump[POOL_CLASSES];    /* uncarved rest of each class's newest page */
+    char *bump_end[POOL_CLASSES];
+};
+
+static unsigned size_class(size_t size) { return size ? (unsigned)((size + 15) >> 4) : 1; }
+
+/* Reserve address space for twice the heap limit (pages are not shared
+ * between classes, so the pool may need more than the limit); the kernel
+ * backs it lazily. Halve the request while the system refuses. */
+static GcPool *pool_new(VM *vm) {
+    GcPool *pl = calloc(1, sizeof *pl);
+    if (!pl) return NULL;
+    size_t want = vm->opt.heap_limit < ARENA_MAX / 2 ? vm->opt.heap_limit * 2 : ARENA_MAX;
+    if (want < ARENA_MIN) want = ARENA_MIN;
+    for (; want >= ARENA_MIN; want /= 2) {
+        void *m = mmap(NULL, want + PAGE_SIZE, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (m == MAP_FAILED) continue;
+        pl->map = m;
+        pl->map_size = want + PAGE_SIZE;
+        pl->lo = (char *)(((uintptr_t)m + PAGE_SIZE - 1) & ~(uintptr_t)(PAGE_SIZE - 1));
+        pl->hi = pl->lo + want;
+        break;
+    }
+    pl->next_page = pl->lo;
+    vm->pool = pl;
+    return pl;
+}
+
+static void pool_delete(VM *vm) {
+    GcPool *pl = vm->pool;
+    if (!pl) return;
+    if (pl->map) munmap(pl->map, pl->map_size);
+    free(pl);
+    vm->pool = NULL;
+}
+
+static bool pool_owns(const GcPool *pl, const void *p) {
+    return pl && (const char *)p >= pl->lo && (const char *)p < pl->next_page;
+}
+
+static uint32_t pool_class_of(const void *p) {
+    return *(const uint32_t *)((uintptr_t)p & ~(uintptr_t)(PAGE_SIZE - 1));
+}
+
+/* A new page for class c; false when the reserved range is used up. */
+static bool pool_new_page(GcPool *pl, unsigned c) {
+    if (!pl->next_page || (size_t)(pl->hi - pl->next_page) < PAGE_SIZE) return false;
+    char *page = pl->next_page;
+    pl->next_page += PAGE_SIZE;
+    *(uint32_t *)page = c;
+    pl->bump[c] = page + PAGE_HEADER;
+    pl->bump_end[c] = page + PAGE_SIZE;
+    return true;
+}
+
+/* A cell of class c, or NULL when the pool cannot grow. */
+static void *pool_take(GcPool *pl, unsigned c) {
+    FreeCell *cell = pl->free[c];
+    if (cell) {
+        pl->free[c] = cell->next;
+        return cell;
+    }
+    size_t n = (size_t)c << 4;
+    if ((size_t)(pl->bump_end[c] - pl->bump[c]) < n && !pool_new_page(pl, c)) return NULL;
+    void *p = pl->bump[c];
+    pl->bump[c] += n;
+    return p;
+}
+
+static void pool_give(GcPool *pl, void *p) {
+    unsigned c = pool_class_of(p);
+    FreeCell *cell = p;
+    cell->next = pl->free[c];
+    pl->free[c] = cell;
+}
+
+/* malloc/realloc with one collect-and-retry when the system says no. */
+static void *sys_alloc(VM *vm, void *old, size_t size, bool zero) {
+    for (int attempt = 0; attempt < 2; attempt++) {
+        void *p = old ? realloc(old, size) : zero ? calloc(1, size) : malloc(size);
+        if (p) return p;
+        if (attempt == 0 && vm->gc_pause <= 0) gc_collect(vm);
+    }
+    vm_raise_oom(vm);
+    return NULL;
+}
+
+/* `size` bytes from the pool or malloc; zeroed when asked. NULL with
+ * MemoryError raised when the system is out of memory. */
+static void *raw_alloc(VM *vm, size_t size, bool zero) {
+    if (POOL_ENABLED && size <= POOL_MAX) {
+        GcPool *pl = vm->pool ? vm->pool : pool_new(vm);
+        void *p = pl ? pool_take(pl, size_class(size)) : NULL;
+        if (p) {
+            if (zero) memset(p, 0, size);
+            return p;
+        }
+    }
+    return sys_alloc(vm, NULL, size ? size : 1, zero);
+}
+
+/* Release a block from raw_alloc (or a buffer from gc_buf_*). */
+static void raw_free(VM *vm, void *p) {
+    if (pool_owns(vm->pool, p)) pool_give(vm->pool, p);
+    else free(p);
 }
 
 /* ---- marking ------------------------------------------------------------ */
@@ -137,14 +290,19 @@ static void trace(VM *vm, Obj *o) {
         mark_obj(vm, t->name);
         mark_obj(vm, t->base);
         mark_obj(vm, t->dict);
+        for (uint32_t i = 0; i < t->nattrs; i++) mark_obj(vm, t->attr_names[i]);
         break;
     }
-    case OBJ_INSTANCE:
-        mark_obj(vm, ((Instance *)o)->dict);
+    case OBJ_INSTANCE: {
+        Instance *i = (Instance *)o;
+        mark_values(vm, i->slots, i->nslots);
+        mark_obj(vm, i->overflow);
         break;
+    }
     case OBJ_EXCEPTION: {
         Exception *e = (Exception *)o;
-        mark_obj(vm, e->dict);
+        mark_values(vm, e->slots, e->nslots);
+        mark_obj(vm, e->overflow);
         mark_obj(vm, e->args);
         mark_obj(vm, e->traceback);
         gc_mark_value(vm, e->cause);
@@ -188,20 +346,20 @@ static void mark_roots(VM *vm) {
 /* ---- sweeping ----------------------------------------------------------- */
 
 /* Free o and everything it owns; returns the bytes released. */
-static size_t free_obj(Obj *o) {
+static size_t free_obj(VM *vm, Obj *o) {
     size_t n = obj_full_size(o);
     switch ((ObjKind)o->kind) {
     case OBJ_LIST: {
         List *l = (List *)o;
         n += (size_t)l->cap * sizeof(Value);
-        free(l->items);
+        raw_free(vm, l->items);
         break;
     }
     case OBJ_DICT: {
         Dict *d = (Dict *)o;
         n += (size_t)d->index_cap * sizeof(int32_t) + (size_t)d->cap * sizeof(DictEntry);
-        free(d->index);
-        free(d->entries);
+        raw_free(vm, d->index);
+        raw_free(vm, d->entries);
         break;
     }
     case OBJ_CODE: {
@@ -209,10 +367,10 @@ static size_t free_obj(Obj *o) {
         Code *c = (Code *)o;
         n += (size_t)c->ncode * (sizeof(uint16_t) + 2 * sizeof(int32_t));
         n += (size_t)c->nexc * sizeof(ExcEntry);
-        free(c->code);
-        free(c->lines);
-        free(c->cols);
-        free(c->exctable);
+        raw_free(vm, c->code);
+        raw_free(vm, c->lines);
+        raw_free(vm, c->cols);
+        raw_free(vm, c->exctable);
         break;
     }
     case OBJ_BIGINT: {
@@ -221,10 +379,20 @@ static size_t free_obj(Obj *o) {
         mpz_clear(b->z);
         break;
     }
+    case OBJ_INSTANCE:
+    case OBJ_EXCEPTION: {
+        /* Slots outgrew the inline ones: they are in a gc_buf buffer. */
+        Instance *i = (Instance *)o;
+        if (i->nslots > i->ninline) {
+            n += (size_t)i->nslots * sizeof(Value);
+            raw_free(vm, i->slots);
+        }
+        break;
+    }
     default:
         break;
     }
-    free(o);
+    raw_free(vm, o);
     return n;
 }
 
@@ -237,7 +405,7 @@ static void sweep(VM *vm) {
             link = &o->next;
         } else {
             *link = o->next;
-            heap_sub(vm, free_obj(o));
+            heap_sub(vm, free_obj(vm, o));
         }
     }
 }
@@ -269,20 +437,9 @@ static bool before_alloc(VM *vm, size_t size) {
     return true;
 }
 
-/* malloc/realloc with one collect-and-retry when the system says no. */
-static void *sys_alloc(VM *vm, void *old, size_t size, bool zero) {
-    for (int attempt = 0; attempt < 2; attempt++) {
-        void *p = old ? realloc(old, size) : zero ? calloc(1, size) : malloc(size);
-        if (p) return p;
-        if (attempt == 0 && vm->gc_pause <= 0) gc_collect(vm);
-    }
-    vm_raise_oom(vm);
-    return NULL;
-}
-
 void *gc_alloc(VM *vm, size_t size, ObjKind kind, Type *type) {
     if (!before_alloc(vm, size)) return NULL;
-    Obj *o = sys_alloc(vm, NULL, size, true);
+    Obj *o = raw_alloc(vm, size, true);
     if (!o) return NULL;
     o->type = type;
     o->kind = (uint8_t)kind;
@@ -294,14 +451,31 @@ void *gc_alloc(VM *vm, size_t size, ObjKind kind, Type *type) {
 
 void *gc_buf_alloc(VM *vm, size_t size) {
     if (!before_alloc(vm, size)) return NULL;
-    void *p = sys_alloc(vm, NULL, size ? size : 1, false);
+    void *p = raw_alloc(vm, size, false);
     if (p) vm->bytes_allocated += size;
     return p;
 }
 
+/* Pooled blocks stay put while the size class does not change and move
+ * (between classes, or out to malloc) when it does; malloc'd blocks that stay
+ * big are realloc'd. */
 void *gc_buf_realloc(VM *vm, void *p, size_t old_size, size_t new_size) {
     if (new_size > old_size && !before_alloc(vm, new_size - old_size)) return NULL;
-    void *q = sys_alloc(vm, p, new_size ? new_size : 1, false);
+    bool pooled = p && pool_owns(vm->pool, p);
+    void *q;
+    if (p && !pooled && (new_size > POOL_MAX || !POOL_ENABLED)) {
+        q = sys_alloc(vm, p, new_size ? new_size : 1, false);
+    } else if (pooled && size_class(new_size) == pool_class_of(p)) {
+        q = p;
+    } else {
+        q = raw_alloc(vm, new_size, false);
+        if (q && p) {
+            size_t n = old_size < new_size ? old_size : new_size;
+            if (pooled && n > (size_t)pool_class_of(p) << 4) n = (size_t)pool_class_of(p) << 4;
+            memcpy(q, p, n);
+            raw_free(vm, p);
+        }
+    }
     if (!q) return NULL;
     heap_sub(vm, old_size);
     vm->bytes_allocated += new_size;
@@ -309,7 +483,7 @@ void *gc_buf_realloc(VM *vm, void *p, size_t old_size, size_t new_size) {
 }
 
 void gc_buf_free(VM *vm, void *p, size_t size) {
-    free(p);
+    if (p) raw_free(vm, p);
     heap_sub(vm, size);
 }
 
@@ -338,9 +512,10 @@ void gc_free_all(VM *vm) {
     Obj *o = vm->objects;
     while (o) {
         Obj *next = o->next;
-        free_obj(o);
+        free_obj(vm, o);
         o = next;
     }
+    pool_delete(vm);
     vm->objects = NULL;
     vm->bytes_allocated = 0;
     free(vm->gray);

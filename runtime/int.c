@@ -56,9 +56,11 @@ static Value take_mpz(VM *vm, mpz_t z) {
 
 Value int_from_i64(VM *vm, int64_t i) {
     if (int_fits_small(i)) return val_int(i);
-    mpz_t z;
-    mpz_init_set_si(z, (long)i);
-    return take_mpz(vm, z);
+    BigInt *b = gc_alloc(vm, sizeof(BigInt), OBJ_BIGINT, vm->types[T_INT]);
+    if (!b) return VAL_ERROR;
+    mpz_init_set_si(b->z, (long)i);
+    gc_account(vm, mpz_size(b->z) * sizeof(mp_limb_t));
+    return val_obj(b);
 }
 
 Value int_from_u64(VM *vm, uint64_t u) {
@@ -158,23 +160,25 @@ static Value floordiv_mod(VM *vm, BinOp op, Value a, Value b) {
     if (is_small(b) && small_of(b) == 0)
         return vm_raise(vm, T_ZERO_DIVISION_ERROR, op == BINOP_REMAINDER ? "integer modulo by zero"
                                                                       : "integer division or modulo by zero");
-    if (is_small(a) && is_small(b)) {
-        int64_t x = small_of(a), y = small_of(b);
+    /* Operands that fit 64 bits (big ones too: LCGs overflow the small range
+     * briefly) need no GMP; y != 0 here unless b is big. */
+    int64_t x, y;
+    if (int_to_i64(a, &x) && int_to_i64(b, &y) && y != 0 && !(x == INT64_MIN && y == -1)) {
         int64_t q = x / y, r = x % y;
         if (r != 0 && ((r < 0) != (y < 0))) {
             q -= 1;
             r += y;
         }
-        return op == BINOP_FLOOR_DIVIDE ? int_from_i64(vm, q) : val_int(r);
+        return int_from_i64(vm, op == BINOP_FLOOR_DIVIDE ? q : r);
     }
-    mpz_t x, y;
-    mpz_inits(x, y, NULL);
-    to_mpz(x, a);
-    to_mpz(y, b);
-    if (op == BINOP_FLOOR_DIVIDE) mpz_fdiv_q(x, x, y);
-    else mpz_fdiv_r(x, x, y);
-    mpz_clear(y);
-    return take_mpz(vm, x);
+    mpz_t mx, my;
+    mpz_inits(mx, my, NULL);
+    to_mpz(mx, a);
+    to_mpz(my, b);
+    if (op == BINOP_FLOOR_DIVIDE) mpz_fdiv_q(mx, mx, my);
+    else mpz_fdiv_r(mx, mx, my);
+    mpz_clear(my);
+    return take_mpz(vm, mx);
 }
 
 /* a / b correctly rounded: scale so the quotient has 55-56 bits, keep a
@@ -324,19 +328,20 @@ static Value big_arith(VM *vm, BinOp op, Value a, Value b) {
 }
 
 Value int_binop(VM *vm, BinOp op, Value a, Value b) {
-    bool small = is_small(a) && is_small(b);
+    /* +, -, * of operands that fit 64 bits, when the result does too, need
+     * no GMP (at most the result is a BigInt). */
+    int64_t x, y, r;
+    bool fits = int_to_i64(a, &x) && int_to_i64(b, &y);
     switch (op) {
     case BINOP_ADD:
-        if (small) return int_from_i64(vm, small_of(a) + small_of(b));
+        if (fits && !__builtin_add_overflow(x, y, &r)) return int_from_i64(vm, r);
         return big_arith(vm, op, a, b);
     case BINOP_SUBTRACT:
-        if (small) return int_from_i64(vm, small_of(a) - small_of(b));
+        if (fits && !__builtin_sub_overflow(x, y, &r)) return int_from_i64(vm, r);
         return big_arith(vm, op, a, b);
-    case BINOP_MULTIPLY: {
-        int64_t r;
-        if (small && !__builtin_mul_overflow(small_of(a), small_of(b), &r)) return int_from_i64(vm, r);
+    case BINOP_MULTIPLY:
+        if (fits && !__builtin_mul_overflow(x, y, &r)) return int_from_i64(vm, r);
         return big_arith(vm, op, a, b);
-    }
     case BINOP_FLOOR_DIVIDE:
     case BINOP_REMAINDER:
         return floordiv_mod(vm, op, a, b);
@@ -382,8 +387,27 @@ static Value digits_limit_error(VM *vm, size_t ndigits) {
                     MAX_STR_DIGITS, ndigits);
 }
 
+int int_format_i64(int64_t x, char *buf) {
+    char tmp[24];
+    uint64_t u = x < 0 ? -(uint64_t)x : (uint64_t)x;
+    int n = 0;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    int len = 0;
+    if (x < 0) buf[len++] = '-';
+    while (n) buf[len++] = tmp[--n];
+    buf[len] = '\0';
+    return len;
+}
+
 Str *int_repr(VM *vm, Value v) {
-    if (is_small(v)) return str_printf(vm, "%lld", (long long)small_of(v));
+    if (is_small(v)) {
+        char buf[24];
+        int n = int_format_i64(small_of(v), buf);
+        return str_new(vm, buf, n);
+    }
     const mpz_t *z = &AS_BIGINT(v)->z;
     char *s = NULL;
     size_t n = 0;

@@ -22,6 +22,7 @@
 
 #include "builtins.h"
 #include "opcodes.h"
+#include "specialize.h"
 
 /* Cache units of each instruction, as compile-time constants. */
 enum {
@@ -36,6 +37,61 @@ _Static_assert(CACHES_CALL == CACHES_CALL_KW, "a return skips the caches of eith
  * loop and of the C functions between (1-2 KB in a debug build), so this
  * bounds the C stack whatever the recursion limit. */
 #define C_DEPTH_MAX 1000
+
+/* ---- uops ----------------------------------------------------------------
+ * The uop bodies (uop_bodies.h) become always-inline functions over the
+ * loop's state; a generated handler (see run) calls its uops in order and
+ * acts on how each one exits. */
+typedef enum UopExit { UOP_OK, UOP_DEOPT, UOP_ERROR, UOP_FRAME } UopExit;
+
+#define UOP(name)                                                              \
+    static inline __attribute__((always_inline)) UopExit uop_##name(           \
+        VM *vm, Frame *frame, Value **spp_, uint16_t *ip, uint16_t **nextp_,   \
+        Value *base, Value *consts, uint32_t oparg) {
+#define UOP_END                                                                \
+    return UOP_OK;                                                             \
+    }
+#define STACK(i) ((*spp_)[(i)])
+#define SP_ADJ(n) (*spp_ += (n))
+#define OPARG oparg
+#define CACHE(i) (ip[(i)])
+#define CACHE48(i) ((uint64_t)ip[(i)] | (uint64_t)ip[(i) + 1] << 16 | (uint64_t)ip[(i) + 2] << 32)
+#define LOCAL(i) (base[(i)])
+#define CONST(i) (consts[(i)])
+#define NAME(i) AS_STR(frame->code->names->items[(i)])
+#define GLOBALS (frame->globals)
+#define CODE (frame->code)
+#define DEOPT_IF(c)                                                            \
+    do {                                                                       \
+        if (__builtin_expect(!!(c), 0)) return UOP_DEOPT;                      \
+    } while (0)
+#define ERROR_IF(c)                                                            \
+    do {                                                                       \
+        if (__builtin_expect(!!(c), 0)) return UOP_ERROR;                      \
+    } while (0)
+#define JUMP_BY(n) (*nextp_ += (n))
+#define RECORD_BRANCH(t) (ip[0] = (uint16_t)(ip[0] << 1 | (unsigned)(t)))
+#define SYNC_FRAME(s) (frame->ip = ip, frame->sp = (s))
+#define FRAME_PUSHED() return UOP_FRAME
+#include "uop_bodies.h"
+#undef UOP
+#undef UOP_END
+#undef STACK
+#undef SP_ADJ
+#undef OPARG
+#undef CACHE
+#undef CACHE48
+#undef LOCAL
+#undef CONST
+#undef NAME
+#undef GLOBALS
+#undef CODE
+#undef DEOPT_IF
+#undef ERROR_IF
+#undef JUMP_BY
+#undef RECORD_BRANCH
+#undef SYNC_FRAME
+#undef FRAME_PUSHED
 
 /* ---- slow paths, out of line ------------------------------------------- */
 
@@ -75,6 +131,10 @@ static int truthy_slow(VM *vm, Value v) {
     if (val_is_float(v)) return val_as_float(v) != 0.0;
     return obj_truthy(vm, v);
 }
+
+/* What the uop bodies call (declared in uop_bodies.h). */
+Value uop_unbound_local(VM *vm, Code *co, int i) { return raise_unbound_local(vm, co, i); }
+int uop_truthy_slow(VM *vm, Value v) { return truthy_slow(vm, v); }
 
 static Value build_map(VM *vm, Value *items, int n) {
     Dict *d = dict_new(vm);
@@ -218,18 +278,6 @@ static const ExcEntry *find_handler(Code *co, int off) {
     return best;
 }
 
-static inline int64_t floor_div(int64_t x, int64_t y) {
-    int64_t q = x / y;
-    if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
-    return q;
-}
-
-static inline int64_t floor_mod(int64_t x, int64_t y) {
-    int64_t r = x % y;
-    if (r != 0 && ((r < 0) != (y < 0))) r += y;
-    return r;
-}
-
 /* x op y for small ints, or VAL_NULL when the generic path must decide
  * (overflow, division by zero, powers, shifts). Small ints have 48 bits, so
  * + and - cannot overflow int64; the result is checked against the range. */
@@ -243,11 +291,11 @@ static inline Value binop_int_fast(int op, int64_t x, int64_t y) {
         break;
     case BINOP_FLOOR_DIVIDE:
         if (y == 0) return VAL_NULL;
-        r = floor_div(x, y);
+        r = uop_floor_div(x, y);
         break;
     case BINOP_REMAINDER:
         if (y == 0) return VAL_NULL;
-        r = floor_mod(x, y);
+        r = uop_floor_mod(x, y);
         break;
     case BINOP_AND: return val_int(x & y);
     case BINOP_OR: return val_int(x | y);
@@ -396,10 +444,13 @@ static inline Value for_iter(VM *vm, Value it) {
  * class whose version is unchanged), so a stale hint only costs a miss.
  *   LOAD_GLOBAL  unit 0: entry index + 1 in globals, or in builtins with
  *                GLOBAL_IN_BUILTINS set; 0 = no hint.
- *   LOAD_ATTR    unit 0: entry index + 1 in the instance dict;
- *                units 1-2: class version, units 3-6: the method found on
- *                the class (method call sites).
- *   STORE_ATTR   unit 0: entry index + 1 in the instance dict. */
+ *   LOAD_ATTR    units 1-2: the instance's class version (0 = empty);
+ *                unit 0: slot index + 1 of the attribute in the class
+ *                layout (layout.c), or 0 when units 3-6 hold the method
+ *                found on the class (method call sites; the name was then
+ *                not in the layout, which a matching version guarantees
+ *                still holds, since layout growth re-versions the class).
+ *   STORE_ATTR   units 1-2: class version; unit 0: slot index + 1. */
 #define GLOBAL_IN_BUILTINS 0x8000
 #define HINT_SCAN_MAX 2048
 
@@ -449,6 +500,14 @@ static inline Value load_global(VM *vm, Dict *globals, Str *name, uint16_t *cach
     return load_global_slow(vm, globals, name, cache);
 }
 
+/* Remember t's current version and a slot index + 1 (or 0) in an attribute
+ * cache. */
+static void attr_cache_fill(uint16_t *cache, const Type *t, uint16_t slot) {
+    uint32_t version = t->version;
+    memcpy(cache + 1, &version, sizeof version);
+    cache[0] = slot;
+}
+
 /* LOAD_ATTR's general path; fills the hints. Writes the result like the
  * instruction: sp[-1] = attr, and with `method` sp[0] = self or NULL.
  * Returns -1 on error. */
@@ -463,14 +522,14 @@ static int load_attr_slow(VM *vm, Value *sp, Str *name, bool method, uint16_t *c
         if (out == VAL_ERROR) return -1;
     }
     if (val_is_kind(obj, OBJ_INSTANCE)) {
-        Dict *d = AS_INSTANCE(obj)->dict;
-        Type *t = val_as_obj(obj)->type;
-        if (r == 1 && t->version) {
-            uint32_t version = t->version;
-            memcpy(cache + 1, &version, sizeof version);
+        Instance *inst = AS_INSTANCE(obj);
+        Type *t = inst->obj.type;
+        int k = layout_find(t, name);
+        if (k >= 0 && (uint32_t)k < inst->nslots && inst->slots[k] != VAL_NULL) {
+            attr_cache_fill(cache, t, (uint16_t)(k + 1));
+        } else if (r == 1 && k < 0) {
+            attr_cache_fill(cache, t, 0);
             memcpy(cache + 3, &out, sizeof out);
-        } else if (d) {
-            hint_entry(cache, d, name, 0);
         }
     }
     sp[-1] = out;
@@ -478,33 +537,44 @@ static int load_attr_slow(VM *vm, Value *sp, Str *name, bool method, uint16_t *c
     return 0;
 }
 
-/* A method found through the class hint of an instance, or VAL_NULL. */
-static inline Value hinted_method(Instance *inst, Str *name, const uint16_t *cache) {
+/* Whether an attribute cache was filled for inst's class as it is now. */
+static inline bool attr_cache_hit(const Instance *inst, const uint16_t *cache) {
     uint32_t version;
-    Value f;
     memcpy(&version, cache + 1, sizeof version);
-    if (!version || version != inst->obj.type->version) return VAL_NULL;
-    if (inst->dict && inst->dict->len && dict_get_str(inst->dict, name) != VAL_NULL) return VAL_NULL;
+    return version && version == inst->obj.type->version;
+}
+
+/* LOAD_ATTR through the cache: the instance's own attribute or, at method
+ * call sites (`method`), the class's method; VAL_NULL on a miss. */
+static inline Value load_attr_cached(Instance *inst, Str *name, bool method, const uint16_t *cache) {
+    if (!attr_cache_hit(inst, cache)) return VAL_NULL;
+    uint32_t k = cache[0];
+    if (k) return k - 1 < inst->nslots ? inst->slots[k - 1] : VAL_NULL;
+    if (!method || (inst->overflow && dict_get_str(inst->overflow, name) != VAL_NULL))
+        return VAL_NULL;
+    Value f;
     memcpy(&f, cache + 3, sizeof f);
     return f;
 }
 
 static int store_attr_slow(VM *vm, Value obj, Str *name, Value v, uint16_t *cache) {
     if (obj_setattr(vm, obj, name, v) < 0) return -1;
-    if (val_is_kind(obj, OBJ_INSTANCE) && AS_INSTANCE(obj)->dict)
-        hint_entry(cache, AS_INSTANCE(obj)->dict, name, 0);
+    if (val_is_kind(obj, OBJ_INSTANCE)) {
+        Type *t = val_as_obj(obj)->type;
+        int k = layout_find(t, name);
+        if (k >= 0) attr_cache_fill(cache, t, (uint16_t)(k + 1));
+    }
     return 0;
 }
 
-/* STORE_ATTR through the hint; false on a miss. A store is a mutation, so
- * the dict takes a fresh version as dict.c's own stores do. */
-static inline bool store_hinted(VM *vm, Value obj, Str *name, Value v, const uint16_t *cache) {
-    if (!val_is_kind(obj, OBJ_INSTANCE) || !AS_INSTANCE(obj)->dict) return false;
-    Dict *d = AS_INSTANCE(obj)->dict;
-    uint32_t hint = cache[0];
-    if (!hint || (int64_t)hint > d->used || d->entries[hint - 1].key != val_obj(name)) return false;
-    d->entries[hint - 1].value = v;
-    d->version = vm->next_dict_version++;
+/* STORE_ATTR through the cache (into a slot the instance already has);
+ * false on a miss. */
+static inline bool store_attr_cached(Value obj, Value v, const uint16_t *cache) {
+    if (!val_is_kind(obj, OBJ_INSTANCE)) return false;
+    Instance *inst = AS_INSTANCE(obj);
+    uint32_t k = cache[0];
+    if (!k || !attr_cache_hit(inst, cache) || k - 1 >= inst->nslots) return false;
+    inst->slots[k - 1] = v;
     return true;
 }
 
@@ -516,6 +586,13 @@ static Value run(VM *vm) {
         OPCODE_LIST(X)
 #undef X
     };
+    /* Under STITCH_STATS every dispatch first counts the opcode. */
+    static void *const counting[OP_COUNT] = {
+#define X(name, cache, pops, pushes, flags) [OP_##name] = &&count_op,
+        OPCODE_LIST(X)
+#undef X
+    };
+    void *const *dispatch = vm->spec_stats ? counting : targets;
 
     Frame *frame;
     uint16_t *ip;
@@ -542,13 +619,26 @@ static Value run(VM *vm) {
     do {                                                                       \
         word = *ip++;                                                          \
         oparg = word >> 8;                                                     \
-        goto *targets[word & 0xff];                                            \
+        goto *dispatch[word & 0xff];                                           \
     } while (0)
 #define SKIP(name) (ip += CACHES_##name)
 #define NAME(i) AS_STR(frame->code->names->items[(i)])
 #define CHECK(v)                                                               \
     do {                                                                       \
         if ((v) == VAL_ERROR) goto error;                                      \
+    } while (0)
+/* The adaptive step of a specializable generic instruction (specialize.h):
+ * count down, and at zero try to rewrite it and run the new form. */
+#define ADAPT()                                                                \
+    do {                                                                       \
+        if (__builtin_expect(ip[0] < ADAPTIVE_STEP, 0)) {                      \
+            if (specialize(vm, frame, ip, sp, oparg)) {                        \
+                word = ip[-1];                                                 \
+                goto *targets[word & 0xff];                                    \
+            }                                                                  \
+        } else {                                                               \
+            ip[0] -= ADAPTIVE_STEP;                                            \
+        }                                                                      \
     } while (0)
 
     LOAD_FRAME();
@@ -557,46 +647,11 @@ static Value run(VM *vm) {
 op_CACHE:
     vm_raise(vm, T_RUNTIME_ERROR, "bad bytecode: cache unit executed");
     goto error;
-op_NOP:
-    DISPATCH();
 op_EXTENDED_ARG:
     word = *ip++;
     oparg = (oparg << 8) | (word >> 8);
-    goto *targets[word & 0xff];
+    goto *dispatch[word & 0xff];
 
-op_POP_TOP:
-    sp--;
-    DISPATCH();
-op_PUSH_NULL:
-    *sp++ = VAL_NULL;
-    DISPATCH();
-op_COPY: {
-    Value v = sp[-(int)oparg];
-    *sp++ = v;
-    DISPATCH();
-}
-op_SWAP: {
-    Value v = sp[-1];
-    sp[-1] = sp[-(int)oparg];
-    sp[-(int)oparg] = v;
-    DISPATCH();
-}
-
-op_LOAD_CONST:
-    *sp++ = consts[oparg];
-    DISPATCH();
-op_LOAD_FAST: {
-    Value v = base[oparg];
-    if (__builtin_expect(v == VAL_NULL, 0)) {
-        raise_unbound_local(vm, frame->code, (int)oparg);
-        goto error;
-    }
-    *sp++ = v;
-    DISPATCH();
-}
-op_STORE_FAST:
-    base[oparg] = *--sp;
-    DISPATCH();
 op_DELETE_FAST:
     if (base[oparg] == VAL_NULL) {
         raise_unbound_local(vm, frame->code, (int)oparg);
@@ -606,7 +661,9 @@ op_DELETE_FAST:
     DISPATCH();
 
 op_LOAD_GLOBAL: {
-    Value v = load_global(vm, frame->globals, NAME(oparg >> 1), ip);
+    ADAPT();
+    /* Unit 0 is the adaptive counter; the hint lives in unit 1. */
+    Value v = load_global(vm, frame->globals, NAME(oparg >> 1), ip + 1);
     CHECK(v);
     *sp++ = v;
     if (oparg & 1) *sp++ = VAL_NULL;
@@ -641,20 +698,13 @@ op_DELETE_NAME:
 op_LOAD_ATTR: {
     Value obj = sp[-1], v;
     Str *name = NAME(oparg >> 1);
-    if (val_is_kind(obj, OBJ_INSTANCE)) {
-        Instance *inst = AS_INSTANCE(obj);
-        if (inst->dict && (v = hinted(inst->dict, ip[0], name)) != VAL_NULL) {
-            sp[-1] = v;
-            if (oparg & 1) *sp++ = VAL_NULL;
-            SKIP(LOAD_ATTR);
-            DISPATCH();
-        }
-        if ((oparg & 1) && (v = hinted_method(inst, name, ip)) != VAL_NULL) {
-            sp[-1] = v;
-            *sp++ = obj;
-            SKIP(LOAD_ATTR);
-            DISPATCH();
-        }
+    if (val_is_kind(obj, OBJ_INSTANCE) &&
+        (v = load_attr_cached(AS_INSTANCE(obj), name, oparg & 1, ip)) != VAL_NULL) {
+        sp[-1] = v;
+        /* A method hit (unit 0 clear) leaves obj as self. */
+        if (oparg & 1) *sp++ = ip[0] ? VAL_NULL : obj;
+        SKIP(LOAD_ATTR);
+        DISPATCH();
     }
     if (load_attr_slow(vm, sp, name, oparg & 1, ip) < 0) goto error;
     sp += oparg & 1;
@@ -665,7 +715,7 @@ op_STORE_ATTR: {
     Value obj = sp[-1], v = sp[-2];
     Str *name = NAME(oparg);
     sp -= 2;
-    if (!store_hinted(vm, obj, name, v, ip) && store_attr_slow(vm, obj, name, v, ip) < 0)
+    if (!store_attr_cached(obj, v, ip) && store_attr_slow(vm, obj, name, v, ip) < 0)
         goto error;
     SKIP(STORE_ATTR);
     DISPATCH();
@@ -723,6 +773,7 @@ op_UNARY_NOT: {
     DISPATCH();
 }
 op_BINARY_OP: {
+    ADAPT();
     Value b = sp[-1], a = sp[-2], r;
     /* Numbers have no in-place forms: x += y is x + y for them. */
     int bop = oparg >= BINOP_INPLACE_BASE ? (int)oparg - BINOP_INPLACE_BASE : (int)oparg;
@@ -740,6 +791,7 @@ op_BINARY_OP: {
     DISPATCH();
 }
 op_COMPARE_OP: {
+    ADAPT();
     Value b = sp[-1], a = sp[-2], r;
     if (val_is_int(a) && val_is_int(b)) {
         r = cmp_int_fast((int)oparg, val_as_int(a), val_as_int(b));
@@ -752,12 +804,6 @@ op_COMPARE_OP: {
     SKIP(COMPARE_OP);
     DISPATCH();
 }
-op_IS_OP: {
-    bool same = sp[-2] == sp[-1];
-    sp[-2] = (same ^ (oparg & 1)) ? VAL_TRUE : VAL_FALSE;
-    sp--;
-    DISPATCH();
-}
 op_CONTAINS_OP: {
     int r = obj_contains(vm, sp[-1], sp[-2]);
     if (r < 0) goto error;
@@ -767,6 +813,7 @@ op_CONTAINS_OP: {
 }
 
 op_BINARY_SUBSCR: {
+    ADAPT();
     Value r = subscr(vm, sp[-2], sp[-1]);
     CHECK(r);
     sp[-2] = r;
@@ -775,6 +822,7 @@ op_BINARY_SUBSCR: {
     DISPATCH();
 }
 op_STORE_SUBSCR:
+    ADAPT();
     sp -= 3;
     if (store_subscr(vm, sp[1], sp[2], sp[0]) < 0) goto error;
     SKIP(STORE_SUBSCR);
@@ -848,47 +896,12 @@ op_MAP_ADD:
     sp -= 2;
     DISPATCH();
 op_UNPACK_SEQUENCE:
+    ADAPT();
     if (unpack(vm, sp - 1, (int)oparg) < 0) goto error;
     sp += (int)oparg - 1;
     SKIP(UNPACK_SEQUENCE);
     DISPATCH();
 
-op_JUMP_FORWARD:
-    ip += oparg;
-    DISPATCH();
-op_JUMP_BACKWARD:
-    ip += CACHES_JUMP_BACKWARD - (int)oparg;
-    DISPATCH();
-op_POP_JUMP_IF_FALSE: {
-    Value v = *--sp;
-    int t = v == VAL_TRUE    ? 1
-            : v == VAL_FALSE ? 0
-            : val_is_int(v)  ? val_as_int(v) != 0
-                             : truthy_slow(vm, v);
-    if (t < 0) goto error;
-    SKIP(POP_JUMP_IF_FALSE);
-    if (!t) ip += oparg;
-    DISPATCH();
-}
-op_POP_JUMP_IF_TRUE: {
-    Value v = *--sp;
-    int t = v == VAL_TRUE    ? 1
-            : v == VAL_FALSE ? 0
-            : val_is_int(v)  ? val_as_int(v) != 0
-                             : truthy_slow(vm, v);
-    if (t < 0) goto error;
-    SKIP(POP_JUMP_IF_TRUE);
-    if (t) ip += oparg;
-    DISPATCH();
-}
-op_POP_JUMP_IF_NONE:
-    SKIP(POP_JUMP_IF_NONE);
-    if (*--sp == VAL_NONE) ip += oparg;
-    DISPATCH();
-op_POP_JUMP_IF_NOT_NONE:
-    SKIP(POP_JUMP_IF_NOT_NONE);
-    if (*--sp != VAL_NONE) ip += oparg;
-    DISPATCH();
 op_GET_ITER: {
     Value r = obj_iter(vm, sp[-1]);
     CHECK(r);
@@ -896,6 +909,7 @@ op_GET_ITER: {
     DISPATCH();
 }
 op_FOR_ITER: {
+    ADAPT();
     Value v = for_iter(vm, sp[-1]);
     CHECK(v);
     SKIP(FOR_ITER);
@@ -923,6 +937,7 @@ op_CALL_KW:
     npos = (int)oparg - (int)kwnames->len;
     goto do_call;
 op_CALL:
+    ADAPT();
     kwnames = NULL;
     slot = sp - oparg - 2;
     npos = (int)oparg;
@@ -1050,6 +1065,41 @@ op_LOAD_ASSERTION_ERROR:
     *sp++ = val_obj(vm->types[T_ASSERTION_ERROR]);
     DISPATCH();
 
+    /* Instructions made of uops (uops.h): each runs its uops' bodies in
+     * order. `next` is where it continues (JUMP_BY moves it); ip stays just
+     * past the opcode while the uops run, for errors and cache reads. */
+#define RUN_UOP(u)                                                             \
+    switch (uop_##u(vm, frame, &sp, ip, &next, base, consts, oparg)) {         \
+    case UOP_OK: break;                                                        \
+    case UOP_DEOPT: goto deopt;                                                \
+    case UOP_ERROR: goto error;                                                \
+    case UOP_FRAME: goto enter_frame;                                          \
+    }
+#define UOP_HANDLER(P, name, base_, ...)                                       \
+    op_##name: {                                                               \
+        uint16_t *next = ip + CACHES_##name;                                   \
+        UOP_FOR_EACH(RUN_UOP, __VA_ARGS__)                                     \
+        ip = next;                                                             \
+        DISPATCH();                                                            \
+    }
+    GENERIC_UOP_INSTRS(UOP_HANDLER, _)
+    SPECIALIZED_INSTRS(UOP_HANDLER, _)
+#undef UOP_HANDLER
+#undef RUN_UOP
+
+deopt:
+    /* A guard failed before any side effect: go back to the generic form
+     * and run it now. */
+    spec_deopt(vm, ip - 1);
+    word = ip[-1];
+    goto *targets[word & 0xff];
+enter_frame:
+    LOAD_FRAME();
+    DISPATCH();
+count_op:
+    vm->spec_stats->exec[word & 0xff]++;
+    goto *targets[word & 0xff];
+
 error: {
     Code *co = frame->code;
     if (vm->exc == VAL_NULL) vm_raise(vm, T_RUNTIME_ERROR, "error return without exception set");
@@ -1080,6 +1130,7 @@ unwind: {
 #undef SKIP
 #undef NAME
 #undef CHECK
+#undef ADAPT
 }
 
 /* As in CPython 3.11, an entry from C counts against the recursion limit

@@ -9,11 +9,13 @@ static const char usage_text[] =
     "Options:\n"
     "  -c CODE      run the program passed as a string\n"
     "  --dis FILE   print the bytecode of FILE like `python3 -m dis`\n"
+    "  --specialized  with --dis: run FILE first, show the quickened code\n"
+    "  --uops       print each instruction's micro-ops (implies --dis)\n"
     "  -X jit       enable the JIT (accepted; the JIT is not built yet)\n"
     "  --version    print the version and exit\n"
     "  -h, --help   print this help and exit\n"
     "Environment: STITCH_GC_STRESS=1, STITCH_HEAP_LIMIT=bytes,\n"
-    "             STITCH_RECURSION_LIMIT=n\n";
+    "             STITCH_RECURSION_LIMIT=n, STITCH_SPECIALIZE=0, STITCH_STATS=1\n";
 
 static int usage_error(const char *fmt, const char *arg) {
     if (fmt) {
@@ -29,7 +31,7 @@ static int exit_status(StitchResult r) { return r == STITCH_OK ? 0 : 1; }
 
 int main(int argc, char **argv) {
     const char *code = NULL, *file = NULL;
-    int dis = 0;
+    int dis = 0, dis_flags = 0;
     for (int i = 1; i < argc && !code && !file; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -40,17 +42,26 @@ int main(int argc, char **argv) {
             printf("stitch %s\n", stitch_version());
             return 0;
         }
-        if (!strcmp(a, "-c") || !strcmp(a, "--dis") || !strcmp(a, "-X")) {
+        if (!strcmp(a, "--specialized") || !strcmp(a, "--uops")) {
+            dis_flags |= a[2] == 's' ? STITCH_DIS_SPECIALIZED : STITCH_DIS_UOPS;
+            dis = 1;
+            continue;
+        }
+        if (!strcmp(a, "--dis")) {
+            dis = 1;
+            continue;
+        }
+        if (!strcmp(a, "-c") || !strcmp(a, "-X")) {
             if (i + 1 >= argc) return usage_error("option %s requires an argument", a);
             const char *v = argv[++i];
             if (!strcmp(a, "-c")) code = v;
-            else if (!strcmp(a, "--dis")) file = v, dis = 1;
             else if (strcmp(v, "jit") != 0) return usage_error("unknown -X option '%s'", v);
             continue;
         }
         if (a[0] == '-' && a[1] != '\0') return usage_error("unknown option '%s'", a);
         file = a;
     }
+    if (dis && !file) return usage_error("option %s requires an argument", "--dis");
     if (!code && !file) return usage_error(NULL, NULL);
 
     StitchVM *vm = stitch_new(NULL);
@@ -61,7 +72,7 @@ int main(int argc, char **argv) {
     stitch_load_env(vm);
     StitchResult r;
     if (code) r = stitch_run_string(vm, code, "<string>");
-    else if (dis) r = stitch_dis_file(vm, file);
+    else if (dis) r = stitch_dis_file_opts(vm, file, dis_flags);
     else r = stitch_run_file(vm, file);
     fflush(stdout);
     stitch_free(vm);

@@ -213,7 +213,7 @@ static int repr_into(VM *vm, StrBuf *b, Value v) {
         return 0;
     }
     if (val_is_int(v)) {
-        sb_addf(b, "%lld", (long long)val_as_int(v));
+        sb_add(b, buf, int_format_i64(val_as_int(v), buf));
         return 0;
     }
     if (!val_is_obj(v)) {
@@ -328,6 +328,10 @@ static Value finish(VM *vm, StrBuf *b, int rc) {
 }
 
 Value obj_repr(VM *vm, Value v) {
+    if (val_is_int(v)) {
+        Str *s = int_repr(vm, v);
+        return s ? val_obj(s) : VAL_ERROR;
+    }
     StrBuf b;
     sb_init(&b);
     return finish(vm, &b, repr_into(vm, &b, v));
@@ -477,7 +481,11 @@ static int user_hash(VM *vm, Value v, uint64_t *out) {
                 vm_raise(vm, T_TYPE_ERROR, "__hash__ method should return an integer");
                 return -1;
             }
-            *out = int_hash(r);
+            /* CPython takes a result that fits a machine word as is, so
+             * that __hash__ returning hash(x) hashes like x. */
+            int64_t h;
+            if (int_to_i64(r, &h)) *out = (uint64_t)(h == -1 ? -2 : h);
+            else *out = int_hash(r);
             return 0;
         }
         if (dict_get_str(t->dict, vm->names[NAME_EQ]) != VAL_NULL) return unhashable(vm, v);

@@ -271,8 +271,12 @@ typedef struct Method {
     Value func;
 } Method;
 
+/* Most attribute names one class's instance layout holds (see layout.c). */
+#define LAYOUT_MAX 30
+
 /* A class, builtin or user-defined. `version` changes whenever the class's
- * dict or a base's dict changes (attribute caches key on it); 0 means
+ * dict or a base's dict changes, or its instance layout grows (attribute
+ * caches key on it); 0 means
  * "unversioned". `inst_kind` is the ObjKind its instances have (OBJ_INSTANCE
  * or OBJ_EXCEPTION for user classes; the builtin layout for builtins). */
 struct Type {
@@ -285,19 +289,36 @@ struct Type {
     uint8_t builtin;      /* 1 for the classes of BUILTIN_TYPE_LIST */
     NativeFn ctor;        /* builtins: what calling the class does, else NULL */
     uint8_t has_subclasses; /* set by type_new; type_modified then re-versions them */
+    /* The instance layout (layout.c): attribute attr_names[i] of an instance
+     * of this class lives in its slot i. Append-only, at most LAYOUT_MAX. */
+    uint32_t nattrs;
+    Str *attr_names[LAYOUT_MAX];
 };
 
+/* An instance of a user class (or of object). Attributes live in `slots`,
+ * indexed by the class's layout; VAL_NULL marks an absent attribute.
+ * `slots` points at inline_slots (sized from the layout when allocated)
+ * until a later attribute needs more, then at a gc_buf buffer. Names beyond
+ * the layout's cap go to `overflow`, created when first needed. */
 typedef struct Instance {
     Obj obj;
-    Dict *dict;           /* instance attributes */
+    Value *slots;
+    uint32_t nslots;      /* length of slots */
+    uint32_t ninline;     /* length of inline_slots (fixed at allocation) */
+    Dict *overflow;
+    Value inline_slots[];
 } Instance;
 
-/* An exception. Extends Instance, so user exception classes can carry
- * attributes. `traceback` is a List of (Code, line) tuples, innermost last,
- * appended as the exception unwinds frames. */
+/* An exception. Extends Instance (same leading fields, no inline slots), so
+ * user exception classes can carry attributes. `traceback` is a List of
+ * (Code, line) tuples, innermost last, appended as the exception unwinds
+ * frames. */
 typedef struct Exception {
     Obj obj;
-    Dict *dict;
+    Value *slots;
+    uint32_t nslots;
+    uint32_t ninline;     /* always 0 */
+    Dict *overflow;
     Tuple *args;
     List *traceback;
     Value cause;          /* raise ... from X, or VAL_NONE; VAL_NULL after "from None" */

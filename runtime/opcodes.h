@@ -33,6 +33,22 @@
 #define OPF_CONST 0x04
 #define OPF_NAME  0x08
 #define OPF_LOCAL 0x10
+#define OPF_SPEC  0x20  /* specialized form (uops.h): only the interpreter writes it */
+
+#include "uops.h"
+
+/* The caches, stack effect and flags of each generic instruction that has
+ * specialized forms; its forms share them (opcodes.c asserts the rows agree). */
+#define FAMILY_BINARY_OP       1, 2, 1, OPF_ARG
+#define FAMILY_COMPARE_OP      1, 2, 1, OPF_ARG
+#define FAMILY_BINARY_SUBSCR   1, 2, 1, 0
+#define FAMILY_STORE_SUBSCR    1, 3, 0, 0
+#define FAMILY_UNPACK_SEQUENCE 1, 1, (oparg), OPF_ARG
+#define FAMILY_FOR_ITER        1, 1, 2, OPF_ARG | OPF_JUMP
+#define FAMILY_LOAD_GLOBAL     4, 0, 1 + ((oparg) & 1), OPF_ARG | OPF_NAME
+#define FAMILY_CALL            3, (oparg) + 2, 1, OPF_ARG
+#define SPEC_ROW_(X, args) X args
+#define SPEC_AS_OPCODE_ROW(X, name, base, ...) SPEC_ROW_(X, (name, FAMILY_##base | OPF_SPEC))
 
 #define OPCODE_LIST(X)                                                                  \
     /* Fillers. */                                                                      \
@@ -122,7 +138,9 @@
     /* FORMAT_VALUE: [value spec?] -> [str]: convert by oparg & 3 (0 none,       */    \
     /* 1 str(), 2 repr(), 3 ascii() -- treated as repr()), then format with the   */    \
     /* spec on top when oparg & 4, else "". f-strings end with BUILD_STRING n.    */    \
-    X(FORMAT_VALUE, 0, 1 + (((oparg) & 4) >> 2), 1, OPF_ARG)
+    X(FORMAT_VALUE, 0, 1 + (((oparg) & 4) >> 2), 1, OPF_ARG)                           \
+    /* Specialized forms (OPF_SPEC), one row per SPECIALIZED_INSTRS entry.       */    \
+    SPECIALIZED_INSTRS(SPEC_AS_OPCODE_ROW, X)
 
 typedef enum Opcode {
 #define X(name, cache, pops, pushes, flags) OP_##name,
@@ -135,6 +153,9 @@ typedef enum Opcode {
 extern const char *const opcode_names[OP_COUNT];
 extern const unsigned char opcode_caches[OP_COUNT];
 extern const unsigned char opcode_flags[OP_COUNT];
+/* The generic instruction of each opcode: itself, or for a specialized form
+ * (OPF_SPEC) the instruction it was rewritten from. */
+extern const unsigned char opcode_base[OP_COUNT];
 
 /* Stack effect of (op, oparg) on the fall-through edge. */
 int opcode_stack_effect(int op, int oparg);

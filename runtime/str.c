@@ -3,14 +3,39 @@
 
 #include "vm.h"
 
+static uint64_t load_le(const char *s, int n) {
+    uint64_t w = 0;
+    memcpy(&w, s, (size_t)n);
+    return w;
+}
+
+/* Eight bytes per multiply, then a final avalanche (MurmurHash3's fmix64) so
+ * that the low bits a table indexes by depend on every byte. 0 is reserved
+ * for "not computed". */
 uint64_t str_hash_bytes(const char *s, int64_t len) {
-    /* FNV-1a, 64-bit; 0 is reserved for "not computed". */
-    uint64_t h = 0xcbf29ce484222325ull;
-    for (int64_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x100000001b3ull;
+    const uint64_t k = 0x9E3779B97F4A7C15ull;
+    uint64_t h = (uint64_t)len * k;
+    int64_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        h = (h ^ load_le(s + i, 8)) * k;
+        h ^= h >> 29;
     }
-    return h ? h : 1;
+    int rest = (int)(len - i);
+    if (rest) {
+        uint64_t w = rest >= 4 ? load_le(s + i, 4) | load_le(s + i + rest - 4, 4) << 32
+                               : (uint64_t)(unsigned char)s[i] << 16 |
+                                     (uint64_t)(unsigned char)s[i + rest / 2] << 8 |
+                                     (unsigned char)s[i + rest - 1];
+        h = (h ^ w ^ (uint64_t)rest << 56) * k;
+    }
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ull;
+    h ^= h >> 33;
+    /* hash() of a str is this as a signed int, which CPython never lets be
+     * -1. */
+    return h == 0 ? 1 : h == UINT64_MAX ? UINT64_MAX - 1 : h;
 }
 
 uint64_t str_hash(Str *s) {

@@ -125,8 +125,10 @@ Type *type_new(VM *vm, Str *name, Type *base, Dict *dict) {
     return t;
 }
 
+void type_new_version(VM *vm, Type *t) { t->version = new_version(vm); }
+
 void type_modified(VM *vm, Type *t) {
-    t->version = new_version(vm);
+    type_new_version(vm, t);
     if (!t->has_subclasses) return;
     for (Obj *o = vm->objects; o; o = o->next) {
         if (o->kind != OBJ_TYPE || o == &t->obj) continue;

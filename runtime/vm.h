@@ -93,6 +93,7 @@ typedef struct VMOptions {
     void (*write_out)(void *ud, const char *s, size_t n);
     void (*write_err)(void *ud, const char *s, size_t n);
     void *userdata;
+    bool no_specialize;      /* STITCH_SPECIALIZE=0: never quicken (specialize.c) */
 } VMOptions;
 
 struct VM {
@@ -142,6 +143,15 @@ struct VM {
     /* Interpreter bookkeeping (interp.c, api.c). */
     int c_depth;             /* interpreter loops nested through C calls */
     struct SourceText *sources; /* program texts by file name, for tracebacks */
+
+    /* Small-object allocator (gc.c); NULL until first used, and always under
+     * AddressSanitizer, which then sees every allocation as its own. */
+    struct GcPool *pool;
+
+    /* Specialization (specialize.c). */
+    struct SpecStats *spec_stats; /* STITCH_STATS=1: counters, else NULL */
+    NativeFn len_fn;         /* builtins len and isinstance, for the CALL_LEN */
+    NativeFn isinstance_fn;  /* and CALL_ISINSTANCE guards (found lazily) */
 };
 
 /* ---- vm.c: life cycle and I/O -------------------------------------------- */
@@ -206,9 +216,29 @@ Type *type_new(VM *vm, Str *name, Type *base, Dict *dict);
 /* Call after any change to t->dict: gives t (and its subclasses) a fresh
  * version so caches keyed on the old one miss. */
 void type_modified(VM *vm, Type *t);
+/* Give t alone a fresh version (its instance layout grew; subclasses have
+ * layouts of their own, so they keep theirs). */
+void type_new_version(VM *vm, Type *t);
 /* Register a native method / attribute on a builtin class. */
 void type_add_native(VM *vm, Type *t, const char *name, NativeFn fn);
 bool obj_isinstance(VM *vm, Value v, Type *t);
+
+/* ---- layout.c: instance attributes by class layout -------------------------- */
+
+/* A new instance of class t with inline room for t's current layout. */
+Instance *inst_new(VM *vm, Type *t);
+/* The slot index of interned `name` in t's layout, or -1. */
+int layout_find(const Type *t, const Str *name);
+/* Attribute `name` of instance or exception i, or VAL_NULL when it has none. */
+Value inst_get(Instance *i, Str *name);
+/* Set attribute `name` of instance or exception obj, adding the name to the
+ * class layout (or, when that is full, to obj's overflow dict). */
+int inst_set(VM *vm, Value obj, Str *name, Value v);
+/* Remove attribute `name`: 1 if it was there, 0 if not, -1 on error. */
+int inst_del(VM *vm, Instance *i, Str *name);
+/* A new dict of obj's attributes, in layout order then overflow order
+ * (what __dict__ returns: a snapshot, not a live view). */
+Dict *inst_dict(VM *vm, Value obj);
 
 /* ---- str.c ---------------------------------------------------------------- */
 
@@ -288,6 +318,9 @@ int int_cmp(Value a, Value b);                      /* -1, 0, 1 */
 bool int_to_i64(Value v, int64_t *out);             /* false if too big */
 double int_to_double(VM *vm, Value v, bool *overflow);
 Str *int_repr(VM *vm, Value v);
+/* The decimal digits of x into buf (room for 24 bytes), NUL-terminated;
+ * returns their count. */
+int int_format_i64(int64_t x, char *buf);
 uint64_t int_hash(Value v);                         /* Python's numeric hash */
 /* Exact comparison of int a with a non-NaN double: -1, 0, 1. */
 int int_cmp_double(Value a, double d);

@@ -198,6 +198,68 @@ static void test_under_gc_stress(void **state) {
     vm->opt.gc_stress = was_stressed;
 }
 
+static void test_equal_strs_share_an_entry(void **state) {
+    (void)state;
+    /* Distinct Str objects with the same text (none interned) are one key;
+     * lengths around the hash's 8-byte words, and one-byte differences. */
+    Dict *d = K(dict_new(vm));
+    gc_push_root(vm, val_obj(d));
+    const char *base = "abcdefghijklmnopqrstuvwxyz0123456789";
+    for (int n = 0; n <= 36; n++) {
+        Str *a = K(str_new(vm, base, n));
+        assert_int_equal(dict_set(vm, d, val_obj(a), val_int(n)), 0);
+        Str *b = K(str_new(vm, base, n));
+        assert_ptr_not_equal(a, b);
+        assert_int_equal(dict_get(vm, d, val_obj(b)), val_int(n));
+        assert_int_equal(dict_set(vm, d, val_obj(b), val_int(n + 100)), 0);
+        assert_int_equal(dict_get(vm, d, val_obj(a)), val_int(n + 100));
+        assert_int_not_equal(str_hash(a), 0);
+    }
+    assert_int_equal(d->len, 37);
+    char buf[40];
+    for (int i = 0; i < 36; i++) {
+        memcpy(buf, base, 36);
+        buf[i] = '_';
+        Str *s = K(str_new(vm, buf, 36));
+        assert_int_not_equal(str_hash(s), str_hash_bytes(base, 36));
+        assert_int_equal(dict_get(vm, d, val_obj(s)), VAL_NULL);
+    }
+    /* The first key object stays. */
+    int64_t pos = 0;
+    Value k;
+    dict_next(d, &pos, &k, NULL);
+    assert_int_equal(AS_STR(k)->len, 0);
+}
+
+static void test_int_key_hashes(void **state) {
+    (void)state;
+    /* The inline small-int hash agrees with obj_hash, so floats and bools
+     * find int keys; -1 and -2 collide and stay distinct. */
+    int64_t ks[] = {0, 1, -1, -2, 7, SMALL_INT_MAX, SMALL_INT_MIN, 1 << 20};
+    Dict *d = K(dict_new(vm));
+    gc_push_root(vm, val_obj(d));
+    for (size_t i = 0; i < sizeof ks / sizeof ks[0]; i++) {
+        uint64_t h;
+        assert_int_equal(obj_hash(vm, val_int(ks[i]), &h), 0);
+        assert_int_equal(h, int_hash(val_int(ks[i])));
+        assert_int_equal(dict_set(vm, d, val_int(ks[i]), val_int((int64_t)i)), 0);
+    }
+    assert_int_equal(d->len, 8);
+    for (size_t i = 0; i < sizeof ks / sizeof ks[0]; i++) {
+        assert_int_equal(dict_get(vm, d, val_int(ks[i])), val_int((int64_t)i));
+        assert_int_equal(dict_get(vm, d, val_float((double)ks[i])), val_int((int64_t)i));
+    }
+    assert_int_equal(dict_get(vm, d, VAL_TRUE), val_int(1));
+    assert_int_equal(dict_get(vm, d, val_int(-3)), VAL_NULL);
+    assert_int_equal(dict_del(vm, d, val_int(-1)), 1);
+    assert_int_equal(dict_get(vm, d, val_int(-2)), val_int(3));
+    /* 2**47 is the first big int: same hash path as its float. */
+    Value big = K(int_binop(vm, BINOP_ADD, val_int(SMALL_INT_MAX), val_int(1)));
+    assert_true(IS_BIGINT(big));
+    dict_set(vm, d, big, val_int(47));
+    assert_int_equal(dict_get(vm, d, val_float(140737488355328.0)), val_int(47));
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_many_keys, reset_roots),
@@ -206,6 +268,8 @@ int main(void) {
         cmocka_unit_test_teardown(test_versions, reset_roots),
         cmocka_unit_test_teardown(test_str_fast_paths, reset_roots),
         cmocka_unit_test_teardown(test_under_gc_stress, reset_roots),
+        cmocka_unit_test_teardown(test_equal_strs_share_an_entry, reset_roots),
+        cmocka_unit_test_teardown(test_int_key_hashes, reset_roots),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -9,53 +9,9 @@
 
 #include "vm.h"
 
-static VM *vm;
-
-static int setup(void **state) {
-    (void)state;
-    vm = vm_new(NULL);
-    /* STITCH_GC_STRESS=1 reruns every test collecting at each allocation. */
-    if (vm && getenv("STITCH_GC_STRESS")) vm->opt.gc_stress = true;
-    return vm ? 0 : -1;
-}
-
-static int teardown(void **state) {
-    (void)state;
-    vm_free(vm);
-    return 0;
-}
-
-/* Under STITCH_GC_STRESS every allocation collects: K() roots a test's
- * temporaries until the end of the test (reset_roots). */
-static Value keep_v(Value v) {
-    if (v != VAL_ERROR && v != VAL_NULL) gc_push_root(vm, v);
-    return v;
-}
-static void *keep_p(void *p) {
-    if (p) gc_push_root(vm, val_obj(p));
-    return p;
-}
-#define K(x)                                                                   \
-    _Generic((x), Value: (__typeof__(x))keep_v((Value)(uintptr_t)(x)),         \
-             default: (__typeof__(x))keep_p((void *)(uintptr_t)(x)))
-
-static int reset_roots(void **state) {
-    (void)state;
-    vm->nroots = 0;
-    vm->exc = VAL_NULL;
-    return 0;
-}
+#include "heap_fixture.h"
 
 /* The message of the pending exception (args[0]), clearing it. */
-static const char *take_message(TypeId expect) {
-    assert_true(IS_EXC(vm->exc));
-    Exception *e = AS_EXC(vm->exc);
-    assert_ptr_equal(e->obj.type, vm->types[expect]);
-    vm->exc = VAL_NULL;
-    assert_true(e->args->len >= 1);
-    return AS_STR(e->args->items[0])->data;
-}
-
 static const char *repr(double d) {
     static char buf[32];
     float_repr_buf(d, buf);

@@ -132,17 +132,16 @@ static void test_all_kinds_traced(void **state) {
     Str *ctx = str_from_cstr(vm, "context");
     e->context = val_obj(ctx);
     Str *attr = str_from_cstr(vm, "attr");
-    dict_set_str(vm, e->dict, str_intern_cstr(vm, "a"), val_obj(attr));
+    inst_set(vm, val_obj(e), str_intern_cstr(vm, "a"), val_obj(attr));
     Type *t = type_new(vm, str_from_cstr(vm, "Foo"), NULL, NULL);
     e->cause = val_obj(t);
     Str *cls_attr = str_from_cstr(vm, "class attr");
     dict_set_str(vm, t->dict, str_intern_cstr(vm, "x"), val_obj(cls_attr));
-    Instance *inst = gc_alloc(vm, sizeof(Instance), OBJ_INSTANCE, t);
+    Instance *inst = inst_new(vm, t);
     dict_set_str(vm, t->dict, str_intern_cstr(vm, "inst"), val_obj(inst));
-    inst->dict = dict_new(vm);
     Slice *sl = gc_alloc(vm, sizeof(Slice), OBJ_SLICE, vm->types[T_SLICE]);
     sl->start = sl->stop = sl->step = VAL_NONE;
-    dict_set_str(vm, inst->dict, str_intern_cstr(vm, "s"), val_obj(sl));
+    inst_set(vm, val_obj(inst), str_intern_cstr(vm, "s"), val_obj(sl));
     Str *stop = str_from_cstr(vm, "stop");
     sl->stop = val_obj(stop);
     Cell *c = gc_alloc(vm, sizeof(Cell), OBJ_CELL, vm->types[T_CELL]);
@@ -153,7 +152,7 @@ static void test_all_kinds_traced(void **state) {
     Str *self = str_from_cstr(vm, "self");
     m->self = val_obj(self);
     gc_collect(vm);
-    void *all[] = {ctx, attr, t, cls_attr, inst, inst->dict, sl, stop, c, m, self, e->traceback, e->args};
+    void *all[] = {ctx, attr, t, cls_attr, inst, sl, stop, c, m, self, e->traceback, e->args};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) assert_true(is_live(all[i]));
     gc_pop_roots(vm, 1);
 }
@@ -211,6 +210,137 @@ static void test_default_limit_refuses_absurd_list(void **state) {
     vm->exc = VAL_NULL;
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define POOLED 0 /* gc.c uses plain malloc under ASan */
+#else
+#define POOLED 1
+#endif
+
+/* Mixed sizes below and above the pool's largest class. */
+static void churn(List *keep, int n) {
+    for (int i = 0; i < n; i++) {
+        int len = (i * 37) % 400;
+        char buf[400];
+        memset(buf, 'a' + i % 26, (size_t)len);
+        Str *s = str_new(vm, buf, len);
+        assert_non_null(s);
+        if (keep && i % 10 == 0) list_append(vm, keep, val_obj(s));
+        Tuple *t = tuple_new(vm, i % 40);
+        assert_non_null(t);
+        List *l = list_new(vm, i % 50);
+        assert_non_null(l);
+        Dict *d = dict_new(vm);
+        assert_non_null(d);
+    }
+}
+
+static void test_pool_returns_to_baseline(void **state) {
+    (void)state;
+    gc_collect(vm);
+    size_t bytes = vm->bytes_allocated, objects = count_objects();
+    for (int round = 0; round < 3; round++) {
+        List *keep = list_new(vm, 0);
+        gc_push_root(vm, val_obj(keep));
+        churn(keep, 5000);
+        gc_collect(vm);
+        /* The kept tenth survives intact. */
+        assert_int_equal(keep->len, 500);
+        for (int64_t j = 0; j < keep->len; j++) {
+            Str *s = AS_STR(keep->items[j]);
+            int i = (int)j * 10, len = (i * 37) % 400;
+            assert_int_equal(s->len, len);
+            for (int c = 0; c < len; c++) assert_int_equal(s->data[c], 'a' + i % 26);
+        }
+        gc_pop_roots(vm, 1);
+        gc_collect(vm);
+        assert_int_equal(vm->bytes_allocated, bytes);
+        assert_int_equal(count_objects(), objects);
+    }
+}
+
+static void test_pool_reuses_freed_cells(void **state) {
+    (void)state;
+    enum { N = 2000 };
+    static void *first[N];
+    gc_collect(vm);
+    for (int i = 0; i < N; i++) {
+        Slice *sl = gc_alloc(vm, sizeof(Slice), OBJ_SLICE, vm->types[T_SLICE]);
+        sl->start = sl->stop = sl->step = val_int(i); /* dirty the cell */
+        first[i] = sl;
+    }
+    gc_collect(vm);
+    /* Reused cells come back zeroed, as gc_alloc promises. */
+    int reused = 0;
+    for (int i = 0; i < N; i++) {
+        Slice *sl = gc_alloc(vm, sizeof(Slice), OBJ_SLICE, vm->types[T_SLICE]);
+        assert_int_equal(sl->start, 0);
+        assert_int_equal(sl->stop, 0);
+        assert_int_equal(sl->step, 0);
+        assert_int_equal(sl->obj.marked, 0);
+        for (int j = 0; j < N && !reused; j++) reused = (void *)sl == first[j];
+        sl->start = sl->stop = sl->step = val_int(i);
+    }
+    if (POOLED) assert_true(reused);
+}
+
+static void test_buffer_crosses_size_classes(void **state) {
+    (void)state;
+    gc_collect(vm);
+    size_t bytes = vm->bytes_allocated;
+    /* Grow from nothing past the pool into malloc and shrink back, keeping
+     * the contents each time. */
+    size_t sizes[] = {0, 8, 16, 17, 40, 128, 255, 256, 257, 1000, 300, 200, 32, 24, 4096, 8};
+    size_t old = 0;
+    unsigned char *p = NULL;
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        size_t n = sizes[k];
+        p = gc_buf_realloc(vm, p, old, n);
+        assert_non_null(p);
+        assert_int_equal(vm->bytes_allocated, bytes + n);
+        size_t keep = old < n ? old : n;
+        for (size_t i = 0; i < keep; i++) assert_int_equal(p[i], (unsigned char)(i * 7 + 1));
+        for (size_t i = 0; i < n; i++) p[i] = (unsigned char)(i * 7 + 1);
+        old = n;
+    }
+    gc_buf_free(vm, p, old);
+    assert_int_equal(vm->bytes_allocated, bytes);
+    /* A list growing one append at a time moves through every class. */
+    List *l = list_new(vm, 0);
+    gc_push_root(vm, val_obj(l));
+    for (int i = 0; i < 2000; i++) {
+        assert_int_equal(list_append(vm, l, val_int(i)), 0);
+        if (i % 97 == 0)
+            for (int j = 0; j <= i; j++) assert_int_equal(l->items[j], val_int(j));
+    }
+    gc_pop_roots(vm, 1);
+    gc_collect(vm);
+    assert_int_equal(vm->bytes_allocated, bytes);
+}
+
+static void test_heap_limit_small_objects(void **state) {
+    (void)state;
+    /* Pooled objects count towards the limit like malloc'd ones. */
+    VMOptions opt = {0};
+    opt.heap_limit = 2 << 20;
+    VM *small = vm_new(&opt);
+    assert_non_null(small);
+    List *l = list_new(small, 0);
+    gc_push_root(small, val_obj(l));
+    int i = 0;
+    for (; i < 1000000; i++) {
+        Str *s = str_new(small, "0123456789012345678901234567890123456789", 40);
+        if (!s || list_append(small, l, val_obj(s)) < 0) break;
+    }
+    assert_true(i < 1000000);
+    assert_int_equal(small->exc, small->memory_error);
+    assert_true(small->bytes_allocated <= opt.heap_limit);
+    small->exc = VAL_NULL;
+    gc_pop_roots(small, 1);
+    gc_collect(small);
+    assert_non_null(str_new(small, "again", 5));
+    vm_free(small);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_unreachable_freed),
@@ -222,6 +352,10 @@ int main(void) {
         cmocka_unit_test(test_stress_mode),
         cmocka_unit_test(test_heap_limit),
         cmocka_unit_test(test_default_limit_refuses_absurd_list),
+        cmocka_unit_test(test_pool_returns_to_baseline),
+        cmocka_unit_test(test_pool_reuses_freed_cells),
+        cmocka_unit_test(test_buffer_crosses_size_classes),
+        cmocka_unit_test(test_heap_limit_small_objects),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

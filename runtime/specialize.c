@@ -1,0 +1,293 @@
+/* specialize.c: choosing a specialized form for an instruction (quickening)
+ * and the statistics of doing so. See specialize.h for the counters and
+ * docs/specialization.md for each form's guards and cache layout. */
+#include <stdlib.h>
+
+#include "specialize.h"
+
+#include "interp.h"
+
+/* Globals and builtins entries are indexed by 12 bits (LOAD_GLOBAL keeps
+ * the index in the counter unit's high bits while specialized). */
+#define GLOBAL_INDEX_MAX (1 << (16 - ADAPTIVE_BACKOFF_BITS))
+#define VERSION48 UINT64_C(0xFFFFFFFFFFFF)
+
+static uint16_t backoff(uint16_t counter) {
+    int exp = counter & ADAPTIVE_BACKOFF_MASK;
+    if (exp < ADAPTIVE_BACKOFF_MAX) exp++;
+    return (uint16_t)((((1 << exp) - 1) << ADAPTIVE_BACKOFF_BITS) | exp);
+}
+
+static bool is_num(Value v) { return val_is_float(v) || val_is_int(v); }
+
+static int binary_op(Value *sp, uint32_t oparg, SpecFail *fail) {
+    Value a = sp[-2], b = sp[-1];
+    int op = oparg >= BINOP_INPLACE_BASE ? (int)oparg - BINOP_INPLACE_BASE : (int)oparg;
+    *fail = SPEC_FAIL_OPERATOR;
+    if (val_is_int(a) && val_is_int(b)) {
+        switch (op) {
+        case BINOP_ADD: return OP_BINARY_OP_ADD_INT;
+        case BINOP_SUBTRACT: return OP_BINARY_OP_SUBTRACT_INT;
+        case BINOP_MULTIPLY: return OP_BINARY_OP_MULTIPLY_INT;
+        case BINOP_FLOOR_DIVIDE: return OP_BINARY_OP_FLOOR_DIVIDE_INT;
+        case BINOP_REMAINDER: return OP_BINARY_OP_REMAINDER_INT;
+        case BINOP_AND: return OP_BINARY_OP_AND_INT;
+        case BINOP_OR: return OP_BINARY_OP_OR_INT;
+        case BINOP_XOR: return OP_BINARY_OP_XOR_INT;
+        case BINOP_LSHIFT: return OP_BINARY_OP_LSHIFT_INT;
+        case BINOP_RSHIFT: return OP_BINARY_OP_RSHIFT_INT;
+        case BINOP_TRUE_DIVIDE: return OP_BINARY_OP_TRUE_DIVIDE_INT;
+        default: return -1;
+        }
+    }
+    if (val_is_float(a) && val_is_float(b)) {
+        switch (op) {
+        case BINOP_ADD: return OP_BINARY_OP_ADD_FLOAT;
+        case BINOP_SUBTRACT: return OP_BINARY_OP_SUBTRACT_FLOAT;
+        case BINOP_MULTIPLY: return OP_BINARY_OP_MULTIPLY_FLOAT;
+        case BINOP_TRUE_DIVIDE: return OP_BINARY_OP_TRUE_DIVIDE_FLOAT;
+        default: return -1;
+        }
+    }
+    if (is_num(a) && is_num(b)) {
+        switch (op) {
+        case BINOP_ADD: return OP_BINARY_OP_ADD_NUM;
+        case BINOP_SUBTRACT: return OP_BINARY_OP_SUBTRACT_NUM;
+        case BINOP_MULTIPLY: return OP_BINARY_OP_MULTIPLY_NUM;
+        case BINOP_TRUE_DIVIDE: return OP_BINARY_OP_TRUE_DIVIDE_NUM;
+        default: return -1;
+        }
+    }
+    if (IS_STR(a) && IS_STR(b)) return op == BINOP_ADD ? OP_BINARY_OP_ADD_STR : -1;
+    *fail = SPEC_FAIL_TYPES;
+    return -1;
+}
+
+static int compare_op(Value *sp, SpecFail *fail) {
+    Value a = sp[-2], b = sp[-1];
+    if (val_is_int(a) && val_is_int(b)) return OP_COMPARE_OP_INT;
+    if (is_num(a) && is_num(b)) return OP_COMPARE_OP_FLOAT;
+    if (IS_STR(a) && IS_STR(b)) return OP_COMPARE_OP_STR;
+    *fail = SPEC_FAIL_TYPES;
+    return -1;
+}
+
+static bool is_exact_dict(VM *vm, Value v) {
+    return IS_DICT(v) && val_as_obj(v)->type == vm->types[T_DICT];
+}
+
+static int binary_subscr(VM *vm, Value *sp, SpecFail *fail) {
+    Value c = sp[-2], k = sp[-1];
+    if (is_exact_dict(vm, c)) return OP_BINARY_SUBSCR_DICT;
+    *fail = SPEC_FAIL_TYPES;
+    if (!val_is_int(k)) return -1;
+    if (IS_LIST(c)) return OP_BINARY_SUBSCR_LIST_INT;
+    if (IS_TUPLE(c)) return OP_BINARY_SUBSCR_TUPLE_INT;
+    if (IS_STR(c) && AS_STR(c)->ascii) return OP_BINARY_SUBSCR_STR_INT;
+    return -1;
+}
+
+static int store_subscr(VM *vm, Value *sp, SpecFail *fail) {
+    Value c = sp[-2], k = sp[-1];
+    if (is_exact_dict(vm, c)) return OP_STORE_SUBSCR_DICT;
+    if (IS_LIST(c) && val_is_int(k)) return OP_STORE_SUBSCR_LIST_INT;
+    *fail = SPEC_FAIL_TYPES;
+    return -1;
+}
+
+static int unpack_sequence(Value *sp, uint32_t oparg, SpecFail *fail) {
+    Value s = sp[-1];
+    *fail = SPEC_FAIL_RANGE;
+    if (IS_TUPLE(s)) {
+        if (AS_TUPLE(s)->len != oparg) return -1;
+        return oparg == 2 ? OP_UNPACK_SEQUENCE_TWO_TUPLE : OP_UNPACK_SEQUENCE_TUPLE;
+    }
+    if (IS_LIST(s)) return AS_LIST(s)->len == oparg ? OP_UNPACK_SEQUENCE_LIST : -1;
+    *fail = SPEC_FAIL_TYPES;
+    return -1;
+}
+
+static int for_iter(VM *vm, Value *sp, SpecFail *fail) {
+    Value it = sp[-1];
+    *fail = SPEC_FAIL_TYPES;
+    if (!val_is_kind(it, OBJ_ITER)) return -1;
+    Type *t = val_as_obj(it)->type;
+    if (t == vm->types[T_RANGE_ITER]) return OP_FOR_ITER_RANGE;
+    if (t == vm->types[T_LIST_ITER]) return OP_FOR_ITER_LIST;
+    if (t == vm->types[T_TUPLE_ITER]) return OP_FOR_ITER_TUPLE;
+    return -1;
+}
+
+/* Entry position of interned key `name` in d, or -1 (a scan: only when
+ * specializing). */
+static int64_t entry_of(Dict *d, Str *name) {
+    Value k = val_obj(name);
+    for (int64_t i = 0; i < d->used; i++)
+        if (d->entries[i].key == k) return i;
+    return -1;
+}
+
+static void write48(uint16_t *c, uint64_t v) {
+    c[0] = (uint16_t)v;
+    c[1] = (uint16_t)(v >> 16);
+    c[2] = (uint16_t)(v >> 32);
+}
+
+static int load_global(VM *vm, Frame *f, uint16_t *cache, uint32_t oparg, SpecFail *fail) {
+    Str *name = AS_STR(f->code->names->items[oparg >> 1]);
+    int64_t ix = entry_of(f->globals, name);
+    int op = OP_LOAD_GLOBAL_MODULE;
+    if (ix < 0) {
+        ix = entry_of(vm->builtins, name);
+        op = OP_LOAD_GLOBAL_BUILTIN;
+    }
+    if (ix < 0) {
+        *fail = SPEC_FAIL_NOT_FOUND;
+        return -1;
+    }
+    if (ix >= GLOBAL_INDEX_MAX) {
+        *fail = SPEC_FAIL_TOO_BIG;
+        return -1;
+    }
+    write48(cache + 1, f->globals->version & VERSION48);
+    cache[0] |= (uint16_t)(ix << ADAPTIVE_BACKOFF_BITS);
+    return op;
+}
+
+static NativeFn builtin_fn(VM *vm, const char *name) {
+    Str *s = str_intern_cstr(vm, name);
+    if (!s) {
+        vm_take_exc(vm);
+        return NULL;
+    }
+    Value v = dict_get_str(vm->builtins, s);
+    return val_is_kind(v, OBJ_NATIVE) ? AS_NATIVE(v)->fn : NULL;
+}
+
+static int call(VM *vm, uint16_t *cache, Value *sp, uint32_t oparg, SpecFail *fail) {
+    Value *slot = sp - oparg - 2;
+    Value c = slot[0];
+    bool self = slot[1] != VAL_NULL;
+    *fail = SPEC_FAIL_CALLABLE;
+    if (!val_is_obj(c)) return -1;
+    switch (val_as_obj(c)->kind) {
+    case OBJ_FUNCTION:
+        return AS_FUNCTION(c)->code->nargs == (int)oparg + self ? OP_CALL_PY_EXACT_ARGS
+                                                                  : OP_CALL_PY_GENERAL;
+    case OBJ_METHOD: {
+        Value fn = AS_METHOD(c)->func;
+        *fail = SPEC_FAIL_ARGS;
+        if (self || !IS_FUNCTION(fn) || AS_FUNCTION(fn)->code->nargs != (int)oparg + 1) return -1;
+        return OP_CALL_BOUND_METHOD_EXACT_ARGS;
+    }
+    case OBJ_NATIVE: {
+        Native *nat = AS_NATIVE(c);
+        if (!vm->len_fn) vm->len_fn = builtin_fn(vm, "len");
+        if (!vm->isinstance_fn) vm->isinstance_fn = builtin_fn(vm, "isinstance");
+        bool plain = !self && nat->self == VAL_NULL;
+        if (plain && oparg == 1 && nat->fn == vm->len_fn) return OP_CALL_LEN;
+        if (plain && oparg == 2 && nat->fn == vm->isinstance_fn && IS_TYPE(slot[3]))
+            return OP_CALL_ISINSTANCE;
+        return OP_CALL_BUILTIN;
+    }
+    case OBJ_TYPE: {
+        Type *t = AS_TYPE(c);
+        if (self || t->builtin || !call_python_init(vm, t)) return -1;
+        if (!t->version) {
+            *fail = SPEC_FAIL_VERSION;
+            return -1;
+        }
+        cache[1] = (uint16_t)t->version;
+        cache[2] = (uint16_t)(t->version >> 16);
+        return OP_CALL_ALLOC_AND_ENTER_INIT;
+    }
+    default:
+        return -1;
+    }
+}
+
+bool specialize(VM *vm, Frame *f, uint16_t *cache, Value *sp, uint32_t oparg) {
+    uint16_t *instr = cache - 1;
+    int base = *instr & 0xFF;
+    uint16_t exp = cache[0] & ADAPTIVE_BACKOFF_MASK;
+    if (vm->opt.no_specialize) {
+        cache[0] = (uint16_t)(0xFFFF & ~ADAPTIVE_BACKOFF_MASK) | exp;
+        return false;
+    }
+    SpecStats *st = vm->spec_stats;
+    if (st) st->attempts[base]++;
+    SpecFail fail = SPEC_FAIL_TYPES;
+    int op = -1;
+    cache[0] = exp;
+    switch (base) {
+    case OP_BINARY_OP: op = binary_op(sp, oparg, &fail); break;
+    case OP_COMPARE_OP: op = compare_op(sp, &fail); break;
+    case OP_BINARY_SUBSCR: op = binary_subscr(vm, sp, &fail); break;
+    case OP_STORE_SUBSCR: op = store_subscr(vm, sp, &fail); break;
+    case OP_UNPACK_SEQUENCE: op = unpack_sequence(sp, oparg, &fail); break;
+    case OP_FOR_ITER: op = for_iter(vm, sp, &fail); break;
+    case OP_LOAD_GLOBAL: op = load_global(vm, f, cache, oparg, &fail); break;
+    case OP_CALL: op = call(vm, cache, sp, oparg, &fail); break;
+    default: break;
+    }
+    if (op < 0) {
+        if (st) st->failures[base][fail]++;
+        cache[0] = backoff(exp);
+        return false;
+    }
+    if (st) st->successes[op]++;
+    *instr = (uint16_t)((*instr & 0xFF00) | op);
+    return true;
+}
+
+void spec_deopt(VM *vm, uint16_t *instr) {
+    int op = *instr & 0xFF;
+    if (vm->spec_stats) vm->spec_stats->deopts[op]++;
+    *instr = (uint16_t)((*instr & 0xFF00) | opcode_base[op]);
+    instr[1] = backoff(instr[1]);
+}
+
+bool spec_stats_enable(VM *vm) {
+    if (!vm->spec_stats) vm->spec_stats = calloc(1, sizeof(SpecStats));
+    return vm->spec_stats != NULL;
+}
+
+static const char *const fail_names[SPEC_FAIL_COUNT] = {
+#define X(e, s) s,
+    SPEC_FAIL_LIST(X)
+#undef X
+};
+
+void spec_stats_report(VM *vm, FILE *out) {
+    SpecStats *st = vm->spec_stats;
+    if (!st) return;
+    uint64_t total = 0;
+    for (int op = 0; op < OP_COUNT; op++) total += st->exec[op];
+    fprintf(out, "stitch stats: %llu instructions executed\n", (unsigned long long)total);
+    fputs("opcode                            executed      %\n", out);
+    for (int op = 0; op < OP_COUNT; op++)
+        if (st->exec[op])
+            fprintf(out, "  %-30s %12llu %6.2f\n", opcode_names[op], (unsigned long long)st->exec[op],
+                    100.0 * (double)st->exec[op] / (double)(total ? total : 1));
+    fputs("specialization                    attempts  successes  failures\n", out);
+    for (int base = 0; base < OP_COUNT; base++) {
+        if (!st->attempts[base]) continue;
+        uint64_t ok = 0, failed = 0;
+        for (int op = 0; op < OP_COUNT; op++)
+            if (opcode_base[op] == base && op != base) ok += st->successes[op];
+        for (int r = 0; r < SPEC_FAIL_COUNT; r++) failed += st->failures[base][r];
+        fprintf(out, "  %-30s %10llu %10llu %9llu\n", opcode_names[base],
+                (unsigned long long)st->attempts[base], (unsigned long long)ok,
+                (unsigned long long)failed);
+        for (int r = 0; r < SPEC_FAIL_COUNT; r++)
+            if (st->failures[base][r])
+                fprintf(out, "      failed: %-28s %llu\n", fail_names[r],
+                        (unsigned long long)st->failures[base][r]);
+        for (int op = 0; op < OP_COUNT; op++)
+            if (opcode_base[op] == base && op != base && (st->successes[op] || st->deopts[op]))
+                fprintf(out, "      -> %-28s %llu specialized, %llu deopts\n", opcode_names[op],
+                        (unsigned long long)st->successes[op], (unsigned long long)st->deopts[op]);
+    }
+    free(st);
+    vm->spec_stats = NULL;
+}

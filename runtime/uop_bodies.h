@@ -1,0 +1,648 @@
+/* uop_bodies.h: the body of every uop in uops.h, written once.
+ *
+ * This file is included (not compiled alone) by each executor of uops: the
+ * tier-1 interpreter (interp.c) and, later, the JIT's stencil template
+ * (stencils/template.c, one compilation per uop with -DUOP=<name>). The
+ * includer defines the access macros below, then includes this file; each
+ * UOP(name) ... UOP_END becomes whatever the includer makes of it (the
+ * interpreter: an always-inline function `uop_<name>` returning a UopExit).
+ *
+ * Contract (what an includer provides):
+ *   UOP(name), UOP_END   open / close one body
+ *   vm                   the VM * (a parameter or local named vm)
+ *   STACK(i)             operand slot i relative to the stack pointer, an
+ *                        lvalue: STACK(-1) is the top, STACK(0) the first free
+ *   SP_ADJ(n)            move the stack pointer by n
+ *   OPARG                the instruction's full oparg (EXTENDED_ARG included)
+ *   CACHE(i)             inline cache unit i (uint16_t lvalue, 0 = counter)
+ *   CACHE48(i)           units i..i+2 as one 48-bit operand
+ *   LOCAL(i), CONST(i), NAME(i), GLOBALS, CODE   the frame's fast locals,
+ *                        constants, names, globals dict and code object
+ *   DEOPT_IF(cond)       leave the uop and run the generic instruction
+ *   ERROR_IF(cond)       leave with the exception in vm->exc (cond true)
+ *   JUMP_BY(n)           the next instruction is n units after this one's end
+ *   RECORD_BRANCH(t)     note a conditional branch's outcome (1 = taken)
+ *   SYNC_FRAME(sp)       save ip and the given sp in the frame before a call
+ *   FRAME_PUSHED()       end the instruction: a new frame runs now
+ *
+ * Rules every body keeps (the JIT relies on them):
+ *   - Three ways out of a uop: DEOPT_IF (the instruction restarts as its
+ *     generic form, so a deopt must come before any side effect of the
+ *     whole instruction: no stack write, no store, no allocation), ERROR_IF
+ *     (after raising), or falling off the end (then the next uop runs).
+ *     The one exception is a rewrite the generic form treats identically
+ *     (_INIT_CALL_BOUND_METHOD splitting a bound method into func + self).
+ *   - No allocation before the last guard of an instruction: a collection
+ *     may run at any allocation, and a deopt must find the stack unchanged.
+ *   - Operands stay in their slots until the uop is done with them: slots
+ *     below vm->stack_top are GC roots, so a body may call out and
+ *     allocate while its inputs are still on the stack.
+ */
+
+/* ---- helpers shared by the bodies ------------------------------------- */
+
+#ifndef STITCH_UOP_HELPERS
+#define STITCH_UOP_HELPERS
+
+/* Raise UnboundLocalError for fast local i of co (interp.c). */
+Value uop_unbound_local(VM *vm, Code *co, int i);
+/* Truth of a value that is not a bool or small int: 1, 0, -1 (interp.c). */
+int uop_truthy_slow(VM *vm, Value v);
+
+static inline int64_t uop_floor_div(int64_t x, int64_t y) {
+    int64_t q = x / y;
+    if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
+    return q;
+}
+
+static inline int64_t uop_floor_mod(int64_t x, int64_t y) {
+    int64_t r = x % y;
+    if (r != 0 && ((r < 0) != (y < 0))) r += y;
+    return r;
+}
+
+/* A number known to be a float or a small int, as a double (exact: small
+ * ints have 48 bits). */
+static inline double uop_num(Value v) {
+    return val_is_float(v) ? val_as_float(v) : (double)val_as_int(v);
+}
+
+static inline bool uop_is_num(Value v) { return val_is_float(v) || val_is_int(v); }
+
+static inline Value uop_cmp_result(int op, int c) {
+    switch (op) {
+    case CMP_LT: return val_bool(c < 0);
+    case CMP_LE: return val_bool(c <= 0);
+    case CMP_EQ: return val_bool(c == 0);
+    case CMP_NE: return val_bool(c != 0);
+    case CMP_GT: return val_bool(c > 0);
+    default: return val_bool(c >= 0);
+    }
+}
+
+/* Truth of a popped condition operand: bools and small ints inline. */
+static inline int uop_truthy(VM *vm, Value v) {
+    return v == VAL_TRUE    ? 1
+           : v == VAL_FALSE ? 0
+           : val_is_int(v)  ? val_as_int(v) != 0
+                            : uop_truthy_slow(vm, v);
+}
+
+static inline bool uop_is_iter(VM *vm, Value v, TypeId t) {
+    return val_is_kind(v, OBJ_ITER) && val_as_obj(v)->type == vm->types[t];
+}
+
+#endif
+
+/* ---- stack, constants, locals ------------------------------------------ */
+
+UOP(_NOP)
+UOP_END
+
+UOP(_POP_TOP)
+    SP_ADJ(-1);
+UOP_END
+
+UOP(_PUSH_NULL)
+    STACK(0) = VAL_NULL;
+    SP_ADJ(1);
+UOP_END
+
+UOP(_COPY)
+    STACK(0) = STACK(-(int)OPARG);
+    SP_ADJ(1);
+UOP_END
+
+UOP(_SWAP)
+    Value top = STACK(-1);
+    STACK(-1) = STACK(-(int)OPARG);
+    STACK(-(int)OPARG) = top;
+UOP_END
+
+UOP(_LOAD_CONST)
+    STACK(0) = CONST(OPARG);
+    SP_ADJ(1);
+UOP_END
+
+UOP(_LOAD_FAST)
+    Value v = LOCAL(OPARG);
+    ERROR_IF(v == VAL_NULL && uop_unbound_local(vm, CODE, (int)OPARG) == VAL_ERROR);
+    STACK(0) = v;
+    SP_ADJ(1);
+UOP_END
+
+UOP(_STORE_FAST)
+    LOCAL(OPARG) = STACK(-1);
+    SP_ADJ(-1);
+UOP_END
+
+UOP(_IS_OP)
+    bool same = STACK(-2) == STACK(-1);
+    STACK(-2) = val_bool(same ^ (OPARG & 1));
+    SP_ADJ(-1);
+UOP_END
+
+/* ---- jumps --------------------------------------------------------------- */
+
+UOP(_JUMP_FORWARD)
+    JUMP_BY((int)OPARG);
+UOP_END
+
+UOP(_JUMP_BACKWARD)
+    JUMP_BY(-(int)OPARG);
+UOP_END
+
+UOP(_POP_JUMP_IF_FALSE)
+    int t = uop_truthy(vm, STACK(-1));
+    ERROR_IF(t < 0);
+    SP_ADJ(-1);
+    RECORD_BRANCH(!t);
+    if (!t) JUMP_BY((int)OPARG);
+UOP_END
+
+UOP(_POP_JUMP_IF_TRUE)
+    int t = uop_truthy(vm, STACK(-1));
+    ERROR_IF(t < 0);
+    SP_ADJ(-1);
+    RECORD_BRANCH(t);
+    if (t) JUMP_BY((int)OPARG);
+UOP_END
+
+UOP(_POP_JUMP_IF_NONE)
+    int t = STACK(-1) == VAL_NONE;
+    SP_ADJ(-1);
+    RECORD_BRANCH(t);
+    if (t) JUMP_BY((int)OPARG);
+UOP_END
+
+UOP(_POP_JUMP_IF_NOT_NONE)
+    int t = STACK(-1) != VAL_NONE;
+    SP_ADJ(-1);
+    RECORD_BRANCH(t);
+    if (t) JUMP_BY((int)OPARG);
+UOP_END
+
+/* ---- guards ---------------------------------------------------------------- */
+
+UOP(_GUARD_BOTH_INT)
+    DEOPT_IF(!val_is_int(STACK(-1)) || !val_is_int(STACK(-2)));
+UOP_END
+
+UOP(_GUARD_BOTH_FLOAT)
+    DEOPT_IF(!val_is_float(STACK(-1)) || !val_is_float(STACK(-2)));
+UOP_END
+
+/* Numbers, not both ints: int op int must keep giving ints. */
+UOP(_GUARD_BOTH_NUM)
+    Value a = STACK(-2), b = STACK(-1);
+    DEOPT_IF(!uop_is_num(a) || !uop_is_num(b) || (val_is_int(a) && val_is_int(b)));
+UOP_END
+
+UOP(_GUARD_BOTH_STR)
+    DEOPT_IF(!IS_STR(STACK(-1)) || !IS_STR(STACK(-2)));
+UOP_END
+
+UOP(_GUARD_TOS_INT)
+    DEOPT_IF(!val_is_int(STACK(-1)));
+UOP_END
+
+UOP(_GUARD_TOS_TUPLE)
+    DEOPT_IF(!IS_TUPLE(STACK(-1)));
+UOP_END
+
+UOP(_GUARD_TOS_LIST)
+    DEOPT_IF(!IS_LIST(STACK(-1)));
+UOP_END
+
+UOP(_GUARD_NOS_LIST)
+    DEOPT_IF(!IS_LIST(STACK(-2)));
+UOP_END
+
+UOP(_GUARD_NOS_TUPLE)
+    DEOPT_IF(!IS_TUPLE(STACK(-2)));
+UOP_END
+
+UOP(_GUARD_NOS_STR)
+    DEOPT_IF(!IS_STR(STACK(-2)));
+UOP_END
+
+UOP(_GUARD_NOS_DICT)
+    DEOPT_IF(!IS_DICT(STACK(-2)) || val_as_obj(STACK(-2))->type != vm->types[T_DICT]);
+UOP_END
+
+/* ---- arithmetic -------------------------------------------------------------- */
+
+/* Ints: operands are small ints (48 bits), so + and - cannot overflow
+ * int64; results outside the small range deopt to the generic path, which
+ * makes a big int. */
+#define UOP_INT_RESULT(r)                                                      \
+    DEOPT_IF(!int_fits_small(r));                                              \
+    STACK(-2) = val_int(r);                                                    \
+    SP_ADJ(-1)
+
+UOP(_BINARY_OP_ADD_INT)
+    int64_t r = val_as_int(STACK(-2)) + val_as_int(STACK(-1));
+    UOP_INT_RESULT(r);
+UOP_END
+
+UOP(_BINARY_OP_SUBTRACT_INT)
+    int64_t r = val_as_int(STACK(-2)) - val_as_int(STACK(-1));
+    UOP_INT_RESULT(r);
+UOP_END
+
+UOP(_BINARY_OP_MULTIPLY_INT)
+    int64_t r;
+    DEOPT_IF(__builtin_mul_overflow(val_as_int(STACK(-2)), val_as_int(STACK(-1)), &r));
+    UOP_INT_RESULT(r);
+UOP_END
+
+UOP(_BINARY_OP_FLOOR_DIVIDE_INT)
+    int64_t y = val_as_int(STACK(-1));
+    DEOPT_IF(y == 0);
+    int64_t r = uop_floor_div(val_as_int(STACK(-2)), y);
+    UOP_INT_RESULT(r);
+UOP_END
+
+UOP(_BINARY_OP_REMAINDER_INT)
+    int64_t y = val_as_int(STACK(-1));
+    DEOPT_IF(y == 0);
+    int64_t r = uop_floor_mod(val_as_int(STACK(-2)), y);
+    STACK(-2) = val_int(r);
+    SP_ADJ(-1);
+UOP_END
+
+UOP(_BINARY_OP_AND_INT)
+    STACK(-2) = val_int(val_as_int(STACK(-2)) & val_as_int(STACK(-1)));
+    SP_ADJ(-1);
+UOP_END
+
+UOP(_BINARY_OP_OR_INT)
+    STACK(-2) = val_int(val_as_int(STACK(-2)) | val_as_int(STACK(-1)));
+    SP_ADJ(-1);
+UOP_END
+
+UOP(_BINARY_OP_XOR_INT)
+    STACK(-2) = val_int(val_as_int(STACK(-2)) ^ val_as_int(STACK(-1)));
+    SP_ADJ(-1);
+UOP_END
+
+UOP(_BINARY_OP_LSHIFT_INT)
+    int64_t x = val_as_int(STACK(-2)), y = val_as_int(STACK(-1)), r;
+    DEOPT_IF(y < 0 || y > 47 || __builtin_mul_overflow(x, INT64_C(1) << y, &r));
+    UOP_INT_RESULT(r);
+UOP_END
+
+UOP(_BINARY_OP_RSHIFT_INT)
+    int64_t x = val_as_int(STACK(-2)), y = val_as_int(STACK(-1));
+    DEOPT_IF(y < 0);
+    STACK(-2) = val_int(y >= 63 ? (x < 0 ? -1 : 0) : x >> y);
+    SP_ADJ(-1);
+UOP_END
+
+#undef UOP_INT_RESULT
+
+#define UOP_FLOAT_RESULT(r)                                                    \
+    STACK(-2) = val_float(r);                                                  \
+    SP_ADJ(-1)
+
+UOP(_BINARY_OP_ADD_FLOAT)
+    UOP_FLOAT_RESULT(val_as_float(STACK(-2)) + val_as_float(STACK(-1)));
+UOP_END
+
+UOP(_BINARY_OP_SUBTRACT_FLOAT)
+    UOP_FLOAT_RESULT(val_as_float(STACK(-2)) - val_as_float(STACK(-1)));
+UOP_END
+
+UOP(_BINARY_OP_MULTIPLY_FLOAT)
+    UOP_FLOAT_RESULT(val_as_float(STACK(-2)) * val_as_float(STACK(-1)));
+UOP_END
+
+UOP(_BINARY_OP_TRUE_DIVIDE_FLOAT)
+    double y = val_as_float(STACK(-1));
+    DEOPT_IF(y == 0.0);
+    UOP_FLOAT_RESULT(val_as_float(STACK(-2)) / y);
+UOP_END
+
+/* Mixed int/float operands: the int converts exactly, as Python's does. */
+UOP(_BINARY_OP_ADD_NUM)
+    UOP_FLOAT_RESULT(uop_num(STACK(-2)) + uop_num(STACK(-1)));
+UOP_END
+
+UOP(_BINARY_OP_SUBTRACT_NUM)
+    UOP_FLOAT_RESULT(uop_num(STACK(-2)) - uop_num(STACK(-1)));
+UOP_END
+
+UOP(_BINARY_OP_MULTIPLY_NUM)
+    UOP_FLOAT_RESULT(uop_num(STACK(-2)) * uop_num(STACK(-1)));
+UOP_END
+
+UOP(_BINARY_OP_TRUE_DIVIDE_NUM)
+    double y = uop_num(STACK(-1));
+    DEOPT_IF(y == 0.0);
+    UOP_FLOAT_RESULT(uop_num(STACK(-2)) / y);
+UOP_END
+
+#undef UOP_FLOAT_RESULT
+
+UOP(_BINARY_OP_ADD_STR)
+    Str *r = str_concat(vm, AS_STR(STACK(-2)), AS_STR(STACK(-1)));
+    ERROR_IF(!r);
+    STACK(-2) = val_obj(r);
+    SP_ADJ(-1);
+UOP_END
+
+/* ---- comparisons ------------------------------------------------------------- */
+
+UOP(_COMPARE_OP_INT)
+    int64_t x = val_as_int(STACK(-2)), y = val_as_int(STACK(-1));
+    STACK(-2) = uop_cmp_result((int)OPARG, (x > y) - (x < y));
+    SP_ADJ(-1);
+UOP_END
+
+/* NaN compares false with everything (and != is true). */
+UOP(_COMPARE_OP_FLOAT)
+    double x = uop_num(STACK(-2)), y = uop_num(STACK(-1));
+    Value r;
+    switch ((int)OPARG) {
+    case CMP_LT: r = val_bool(x < y); break;
+    case CMP_LE: r = val_bool(x <= y); break;
+    case CMP_EQ: r = val_bool(x == y); break;
+    case CMP_NE: r = val_bool(x != y); break;
+    case CMP_GT: r = val_bool(x > y); break;
+    default: r = val_bool(x >= y); break;
+    }
+    STACK(-2) = r;
+    SP_ADJ(-1);
+UOP_END
+
+/* UTF-8 byte order is code point order. */
+UOP(_COMPARE_OP_STR)
+    Str *a = AS_STR(STACK(-2)), *b = AS_STR(STACK(-1));
+    int c;
+    if (a == b) {
+        c = 0;
+    } else {
+        int64_t n = a->len < b->len ? a->len : b->len;
+        c = memcmp(a->data, b->data, (size_t)n);
+        if (c == 0) c = (a->len > b->len) - (a->len < b->len);
+    }
+    STACK(-2) = uop_cmp_result((int)OPARG, c);
+    SP_ADJ(-1);
+UOP_END
+
+/* ---- subscripts ---------------------------------------------------------------- */
+
+UOP(_BINARY_SUBSCR_LIST_INT)
+    List *l = AS_LIST(STACK(-2));
+    int64_t i = val_as_int(STACK(-1));
+    if (i < 0) i += l->len;
+    DEOPT_IF((uint64_t)i >= (uint64_t)l->len);
+    STACK(-2) = l->items[i];
+    SP_ADJ(-1);
+UOP_END
+
+UOP(_BINARY_SUBSCR_TUPLE_INT)
+    Tuple *t = AS_TUPLE(STACK(-2));
+    int64_t i = val_as_int(STACK(-1));
+    if (i < 0) i += t->len;
+    DEOPT_IF((uint64_t)i >= (uint64_t)t->len);
+    STACK(-2) = t->items[i];
+    SP_ADJ(-1);
+UOP_END
+
+/* ASCII strings only: one byte is one character. */
+UOP(_BINARY_SUBSCR_STR_INT)
+    Str *s = AS_STR(STACK(-2));
+    int64_t i = val_as_int(STACK(-1));
+    if (i < 0) i += s->len;
+    DEOPT_IF(!s->ascii || (uint64_t)i >= (uint64_t)s->len);
+    Str *r = str_intern(vm, s->data + i, 1);
+    ERROR_IF(!r);
+    STACK(-2) = val_obj(r);
+    SP_ADJ(-1);
+UOP_END
+
+/* A missing key takes the generic path, which raises the KeyError. */
+UOP(_BINARY_SUBSCR_DICT)
+    Value v = dict_get(vm, AS_DICT(STACK(-2)), STACK(-1));
+    if (v == VAL_NULL) v = obj_getitem(vm, STACK(-2), STACK(-1));
+    ERROR_IF(v == VAL_ERROR);
+    STACK(-2) = v;
+    SP_ADJ(-1);
+UOP_END
+
+UOP(_STORE_SUBSCR_LIST_INT)
+    List *l = AS_LIST(STACK(-2));
+    int64_t i = val_as_int(STACK(-1));
+    if (i < 0) i += l->len;
+    DEOPT_IF((uint64_t)i >= (uint64_t)l->len);
+    l->items[i] = STACK(-3);
+    SP_ADJ(-3);
+UOP_END
+
+UOP(_STORE_SUBSCR_DICT)
+    ERROR_IF(dict_set(vm, AS_DICT(STACK(-2)), STACK(-1), STACK(-3)) < 0);
+    SP_ADJ(-3);
+UOP_END
+
+/* ---- unpacking --------------------------------------------------------------- */
+
+UOP(_UNPACK_SEQUENCE_TWO_TUPLE)
+    Tuple *t = AS_TUPLE(STACK(-1));
+    DEOPT_IF(t->len != 2);
+    STACK(-1) = t->items[1];
+    STACK(0) = t->items[0];
+    SP_ADJ(1);
+UOP_END
+
+UOP(_UNPACK_SEQUENCE_TUPLE)
+    Tuple *t = AS_TUPLE(STACK(-1));
+    int n = (int)OPARG;
+    DEOPT_IF(t->len != n);
+    for (int i = 0; i < n; i++) STACK(n - 2 - i) = t->items[i];
+    SP_ADJ(n - 1);
+UOP_END
+
+UOP(_UNPACK_SEQUENCE_LIST)
+    List *l = AS_LIST(STACK(-1));
+    int n = (int)OPARG;
+    DEOPT_IF(l->len != n);
+    for (int i = 0; i < n; i++) STACK(n - 2 - i) = l->items[i];
+    SP_ADJ(n - 1);
+UOP_END
+
+/* ---- iteration ------------------------------------------------------------------- */
+
+UOP(_ITER_CHECK_RANGE)
+    DEOPT_IF(!uop_is_iter(vm, STACK(-1), T_RANGE_ITER));
+UOP_END
+
+UOP(_ITER_CHECK_LIST)
+    DEOPT_IF(!uop_is_iter(vm, STACK(-1), T_LIST_ITER));
+UOP_END
+
+UOP(_ITER_CHECK_TUPLE)
+    DEOPT_IF(!uop_is_iter(vm, STACK(-1), T_TUPLE_ITER));
+UOP_END
+
+/* The fields' meaning is iter.c's: a range iterator yields index,
+ * index + step, ... while before stop. */
+UOP(_FOR_ITER_RANGE)
+    Iter *p = AS_ITER(STACK(-1));
+    int64_t i = p->index;
+    if (p->step > 0 ? i >= p->stop : i <= p->stop) {
+        SP_ADJ(-1);
+        JUMP_BY((int)OPARG);
+    } else {
+        DEOPT_IF(!int_fits_small(i));
+        if (__builtin_add_overflow(i, p->step, &p->index)) p->index = p->stop;
+        STACK(0) = val_int(i);
+        SP_ADJ(1);
+    }
+UOP_END
+
+UOP(_FOR_ITER_LIST)
+    Iter *p = AS_ITER(STACK(-1));
+    List *l = AS_LIST(p->src);
+    if (p->index < l->len) {
+        STACK(0) = l->items[p->index++];
+        SP_ADJ(1);
+    } else {
+        SP_ADJ(-1);
+        JUMP_BY((int)OPARG);
+    }
+UOP_END
+
+UOP(_FOR_ITER_TUPLE)
+    Iter *p = AS_ITER(STACK(-1));
+    Tuple *t = AS_TUPLE(p->src);
+    if (p->index < t->len) {
+        STACK(0) = t->items[p->index++];
+        SP_ADJ(1);
+    } else {
+        SP_ADJ(-1);
+        JUMP_BY((int)OPARG);
+    }
+UOP_END
+
+/* ---- globals ------------------------------------------------------------------- */
+
+UOP(_GUARD_GLOBALS_VERSION)
+    DEOPT_IF((GLOBALS->version & UINT64_C(0xFFFFFFFFFFFF)) != CACHE48(1));
+UOP_END
+
+/* The version guard proves the dict unchanged since the entry was found. */
+UOP(_LOAD_GLOBAL_MODULE)
+    STACK(0) = GLOBALS->entries[CACHE(0) >> 4].value;
+    SP_ADJ(1);
+    if (OPARG & 1) {
+        STACK(0) = VAL_NULL;
+        SP_ADJ(1);
+    }
+UOP_END
+
+/* The globals version proves the name still absent from the globals; the
+ * builtins entry is checked by key (interned names compare by pointer). */
+UOP(_LOAD_GLOBAL_BUILTIN)
+    Dict *b = vm->builtins;
+    uint32_t ix = CACHE(0) >> 4;
+    DEOPT_IF(ix >= b->used || b->entries[ix].key != val_obj(NAME(OPARG >> 1)));
+    STACK(0) = b->entries[ix].value;
+    SP_ADJ(1);
+    if (OPARG & 1) {
+        STACK(0) = VAL_NULL;
+        SP_ADJ(1);
+    }
+UOP_END
+
+/* ---- calls ---------------------------------------------------------------------- */
+
+UOP(_CHECK_CALL_BOUND_METHOD)
+    DEOPT_IF(!val_is_kind(STACK(-(int)OPARG - 2), OBJ_METHOD) || STACK(-(int)OPARG - 1) != VAL_NULL);
+UOP_END
+
+/* [method NULL args] -> [func self args]: what the generic CALL does too. */
+UOP(_INIT_CALL_BOUND_METHOD)
+    Method *m = AS_METHOD(STACK(-(int)OPARG - 2));
+    STACK(-(int)OPARG - 1) = m->self;
+    STACK(-(int)OPARG - 2) = m->func;
+UOP_END
+
+UOP(_CHECK_FUNCTION_EXACT_ARGS)
+    Value c = STACK(-(int)OPARG - 2);
+    int n = (int)OPARG + (STACK(-(int)OPARG - 1) != VAL_NULL);
+    DEOPT_IF(!IS_FUNCTION(c) || AS_FUNCTION(c)->code->nargs != n);
+UOP_END
+
+UOP(_CHECK_FUNCTION)
+    DEOPT_IF(!IS_FUNCTION(STACK(-(int)OPARG - 2)));
+UOP_END
+
+/* The arguments become the callee's locals where they lie. */
+UOP(_PUSH_FRAME)
+    Value *slot = &STACK(-(int)OPARG - 2);
+    Value *args = slot + 2;
+    int n = (int)OPARG;
+    if (slot[1] != VAL_NULL) args--, n++;
+    SYNC_FRAME(slot);
+    ERROR_IF(!call_push(vm, AS_FUNCTION(slot[0]), args, n, NULL, 0));
+    FRAME_PUSHED();
+UOP_END
+
+UOP(_CALL_BUILTIN)
+    Value *slot = &STACK(-(int)OPARG - 2);
+    DEOPT_IF(!val_is_kind(slot[0], OBJ_NATIVE));
+    Native *nat = AS_NATIVE(slot[0]);
+    Value *args = slot + 2;
+    int n = (int)OPARG;
+    if (slot[1] == VAL_NULL && nat->self != VAL_NULL) slot[1] = nat->self;
+    if (slot[1] != VAL_NULL) args--, n++;
+    SYNC_FRAME(&STACK(0));
+    Value r = nat->fn(vm, args, n, NULL);
+    ERROR_IF(r == VAL_ERROR);
+    slot[0] = r;
+    SP_ADJ(-(int)OPARG - 1);
+UOP_END
+
+/* len(x): [len NULL x] -> [int]. */
+UOP(_CALL_LEN)
+    Value c = STACK(-3);
+    DEOPT_IF(!val_is_kind(c, OBJ_NATIVE) || AS_NATIVE(c)->fn != vm->len_fn ||
+             STACK(-2) != VAL_NULL);
+    SYNC_FRAME(&STACK(0));
+    int64_t n = obj_len(vm, STACK(-1));
+    ERROR_IF(n < 0);
+    STACK(-3) = val_int(n);
+    SP_ADJ(-2);
+UOP_END
+
+/* isinstance(x, cls) for a class: [isinstance NULL x cls] -> [bool]. */
+UOP(_CALL_ISINSTANCE)
+    Value c = STACK(-4);
+    DEOPT_IF(!val_is_kind(c, OBJ_NATIVE) || AS_NATIVE(c)->fn != vm->isinstance_fn ||
+             STACK(-3) != VAL_NULL || !IS_TYPE(STACK(-1)));
+    STACK(-4) = val_bool(obj_isinstance(vm, STACK(-2), AS_TYPE(STACK(-1))));
+    SP_ADJ(-3);
+UOP_END
+
+/* The class's version (cache units 1-2) pins its __init__. */
+UOP(_CHECK_CLASS_VERSION)
+    Value c = STACK(-(int)OPARG - 2);
+    uint32_t version = (uint32_t)CACHE(1) | (uint32_t)CACHE(2) << 16;
+    DEOPT_IF(!IS_TYPE(c) || AS_TYPE(c)->version != version || STACK(-(int)OPARG - 1) != VAL_NULL);
+UOP_END
+
+/* A user class with a Python __init__: the instance replaces the class in
+ * the callable slot and __init__ runs as a FRAME_INIT frame. */
+UOP(_ALLOC_AND_ENTER_INIT)
+    Value *slot = &STACK(-(int)OPARG - 2);
+    Type *t = AS_TYPE(slot[0]);
+    Function *init = call_python_init(vm, t);
+    DEOPT_IF(!init);
+    Value inst = call_alloc_instance(vm, t, slot + 2, (int)OPARG);
+    ERROR_IF(inst == VAL_ERROR);
+    slot[0] = slot[1] = inst;
+    SYNC_FRAME(slot);
+    ERROR_IF(!call_push(vm, init, slot + 1, (int)OPARG + 1, NULL, FRAME_INIT));
+    FRAME_PUSHED();
+UOP_END

@@ -1,0 +1,218 @@
+/* uops.h: micro-ops, and every instruction that is a sequence of them.
+ *
+ * A uop is the unit both tiers share: the tier-1 interpreter runs an
+ * instruction declared below by running its uops' bodies in order, and the
+ * JIT (later) compiles each uop body once into a stencil. Bodies are written
+ * once, in uop_bodies.h, over access macros that each includer defines
+ * (see the contract there).
+ *
+ * UOP_LIST(U): U(NAME, POPS, PUSHES, FLAGS). POPS/PUSHES are expressions in
+ * `oparg` for the fall-through edge, like OPCODE_LIST's.
+ *
+ * GENERIC_UOP_INSTRS(G, P) and SPECIALIZED_INSTRS(S, P):
+ *   G(P, NAME, NAME, uop...)   a generic instruction whose interpreter
+ *                              handler is generated from its uops;
+ *   S(P, NAME, BASE, uop...)   a specialized form of generic BASE (the
+ *                              interpreter rewrites BASE into NAME in place;
+ *                              the compiler never emits it). It has BASE's
+ *                              caches and stack effect; opcodes.h appends it
+ *                              to OPCODE_LIST with OPF_SPEC.
+ * P is passed through to each row (OPCODE_LIST passes its X). At most six
+ * uops per instruction (UOP_FOR_EACH).
+ */
+#ifndef STITCH_UOPS_H
+#define STITCH_UOPS_H
+
+#define UOPF_GUARD   0x01  /* may deopt (DEOPT_IF) */
+#define UOPF_ERROR   0x02  /* may raise (ERROR_IF) */
+#define UOPF_ARG     0x04  /* reads oparg */
+#define UOPF_OPERAND 0x08  /* reads the inline cache (a 16/48-bit operand) */
+#define UOPF_ESCAPES 0x10  /* may call out, allocate, run the GC or Python code */
+#define UOPF_PURE    0x20  /* no effect besides the stack */
+#define UOPF_JUMP    0x40  /* may change the next instruction (JUMP_BY) */
+#define UOPF_FRAME   0x80  /* pushes a frame (ends the instruction) */
+
+#define UOP_LIST(U)                                                                     \
+    /* Stack, constants, locals. */                                                     \
+    U(_NOP, 0, 0, UOPF_PURE)                                                            \
+    U(_POP_TOP, 1, 0, UOPF_PURE)                                                        \
+    U(_PUSH_NULL, 0, 1, UOPF_PURE)                                                      \
+    U(_COPY, (oparg), (oparg) + 1, UOPF_ARG | UOPF_PURE)                                \
+    U(_SWAP, (oparg), (oparg), UOPF_ARG | UOPF_PURE)                                    \
+    U(_LOAD_CONST, 0, 1, UOPF_ARG | UOPF_PURE)                                          \
+    U(_LOAD_FAST, 0, 1, UOPF_ARG | UOPF_ERROR)                                          \
+    U(_STORE_FAST, 1, 0, UOPF_ARG)                                                      \
+    U(_IS_OP, 2, 1, UOPF_ARG | UOPF_PURE)                                               \
+    /* Jumps. The conditional ones record the outcome in the branch history. */        \
+    U(_JUMP_FORWARD, 0, 0, UOPF_ARG | UOPF_JUMP)                                        \
+    U(_JUMP_BACKWARD, 0, 0, UOPF_ARG | UOPF_JUMP)                                       \
+    U(_POP_JUMP_IF_FALSE, 1, 0, UOPF_ARG | UOPF_JUMP | UOPF_OPERAND | UOPF_ERROR | UOPF_ESCAPES) \
+    U(_POP_JUMP_IF_TRUE, 1, 0, UOPF_ARG | UOPF_JUMP | UOPF_OPERAND | UOPF_ERROR | UOPF_ESCAPES) \
+    U(_POP_JUMP_IF_NONE, 1, 0, UOPF_ARG | UOPF_JUMP | UOPF_OPERAND)                     \
+    U(_POP_JUMP_IF_NOT_NONE, 1, 0, UOPF_ARG | UOPF_JUMP | UOPF_OPERAND)                 \
+    /* Type guards on the top two operands (TOS = top, NOS = second). */               \
+    U(_GUARD_BOTH_INT, 2, 2, UOPF_GUARD)                                                \
+    U(_GUARD_BOTH_FLOAT, 2, 2, UOPF_GUARD)                                              \
+    U(_GUARD_BOTH_NUM, 2, 2, UOPF_GUARD)                                                \
+    U(_GUARD_BOTH_STR, 2, 2, UOPF_GUARD)                                                \
+    U(_GUARD_TOS_INT, 1, 1, UOPF_GUARD)                                                 \
+    U(_GUARD_TOS_TUPLE, 1, 1, UOPF_GUARD)                                               \
+    U(_GUARD_TOS_LIST, 1, 1, UOPF_GUARD)                                                \
+    U(_GUARD_NOS_LIST, 2, 2, UOPF_GUARD)                                                \
+    U(_GUARD_NOS_TUPLE, 2, 2, UOPF_GUARD)                                               \
+    U(_GUARD_NOS_STR, 2, 2, UOPF_GUARD)                                                 \
+    U(_GUARD_NOS_DICT, 2, 2, UOPF_GUARD)                                                \
+    /* Arithmetic: [a b] -> [a op b]. Int ops deopt when the result leaves the  */    \
+    /* small-int range (or the divisor is 0), float division by 0 deopts.       */    \
+    U(_BINARY_OP_ADD_INT, 2, 1, UOPF_GUARD)                                             \
+    U(_BINARY_OP_SUBTRACT_INT, 2, 1, UOPF_GUARD)                                        \
+    U(_BINARY_OP_MULTIPLY_INT, 2, 1, UOPF_GUARD)                                        \
+    U(_BINARY_OP_FLOOR_DIVIDE_INT, 2, 1, UOPF_GUARD)                                    \
+    U(_BINARY_OP_REMAINDER_INT, 2, 1, UOPF_GUARD)                                       \
+    U(_BINARY_OP_AND_INT, 2, 1, UOPF_PURE)                                              \
+    U(_BINARY_OP_OR_INT, 2, 1, UOPF_PURE)                                               \
+    U(_BINARY_OP_XOR_INT, 2, 1, UOPF_PURE)                                              \
+    U(_BINARY_OP_LSHIFT_INT, 2, 1, UOPF_GUARD)                                          \
+    U(_BINARY_OP_RSHIFT_INT, 2, 1, UOPF_GUARD)                                          \
+    U(_BINARY_OP_ADD_FLOAT, 2, 1, UOPF_PURE)                                            \
+    U(_BINARY_OP_SUBTRACT_FLOAT, 2, 1, UOPF_PURE)                                       \
+    U(_BINARY_OP_MULTIPLY_FLOAT, 2, 1, UOPF_PURE)                                       \
+    U(_BINARY_OP_TRUE_DIVIDE_FLOAT, 2, 1, UOPF_GUARD)                                   \
+    U(_BINARY_OP_ADD_NUM, 2, 1, UOPF_PURE)                                              \
+    U(_BINARY_OP_SUBTRACT_NUM, 2, 1, UOPF_PURE)                                         \
+    U(_BINARY_OP_MULTIPLY_NUM, 2, 1, UOPF_PURE)                                         \
+    U(_BINARY_OP_TRUE_DIVIDE_NUM, 2, 1, UOPF_GUARD)                                     \
+    U(_BINARY_OP_ADD_STR, 2, 1, UOPF_ERROR | UOPF_ESCAPES)                              \
+    /* Comparisons: [a b] -> [bool], oparg = CmpOp. */                                 \
+    U(_COMPARE_OP_INT, 2, 1, UOPF_ARG | UOPF_PURE)                                      \
+    U(_COMPARE_OP_FLOAT, 2, 1, UOPF_ARG | UOPF_PURE)                                    \
+    U(_COMPARE_OP_STR, 2, 1, UOPF_ARG | UOPF_PURE)                                      \
+    /* Subscripts: [c k] -> [c[k]]; [v c k] -> []. */                                  \
+    U(_BINARY_SUBSCR_LIST_INT, 2, 1, UOPF_GUARD)                                        \
+    U(_BINARY_SUBSCR_TUPLE_INT, 2, 1, UOPF_GUARD)                                       \
+    U(_BINARY_SUBSCR_STR_INT, 2, 1, UOPF_GUARD | UOPF_ERROR | UOPF_ESCAPES)             \
+    U(_BINARY_SUBSCR_DICT, 2, 1, UOPF_ERROR | UOPF_ESCAPES)                             \
+    U(_STORE_SUBSCR_LIST_INT, 3, 0, UOPF_GUARD)                                         \
+    U(_STORE_SUBSCR_DICT, 3, 0, UOPF_ERROR | UOPF_ESCAPES)                              \
+    /* [seq] -> [item_n-1 ... item_0]; the length is guarded. */                       \
+    U(_UNPACK_SEQUENCE_TWO_TUPLE, 1, 2, UOPF_GUARD)                                     \
+    U(_UNPACK_SEQUENCE_TUPLE, 1, (oparg), UOPF_ARG | UOPF_GUARD)                        \
+    U(_UNPACK_SEQUENCE_LIST, 1, (oparg), UOPF_ARG | UOPF_GUARD)                         \
+    /* FOR_ITER: [it] -> [it next], or pop it and jump when exhausted. */              \
+    U(_ITER_CHECK_RANGE, 1, 1, UOPF_GUARD)                                              \
+    U(_ITER_CHECK_LIST, 1, 1, UOPF_GUARD)                                               \
+    U(_ITER_CHECK_TUPLE, 1, 1, UOPF_GUARD)                                              \
+    U(_FOR_ITER_RANGE, 1, 2, UOPF_ARG | UOPF_JUMP | UOPF_GUARD)                         \
+    U(_FOR_ITER_LIST, 1, 2, UOPF_ARG | UOPF_JUMP)                                       \
+    U(_FOR_ITER_TUPLE, 1, 2, UOPF_ARG | UOPF_JUMP)                                      \
+    /* LOAD_GLOBAL: guard the globals dict's version (cache units 1-3), then    */    \
+    /* read the entry whose index is cached in unit 0's high 12 bits.           */    \
+    U(_GUARD_GLOBALS_VERSION, 0, 0, UOPF_GUARD | UOPF_OPERAND)                          \
+    U(_LOAD_GLOBAL_MODULE, 0, 1 + ((oparg) & 1), UOPF_ARG | UOPF_OPERAND)               \
+    U(_LOAD_GLOBAL_BUILTIN, 0, 1 + ((oparg) & 1), UOPF_ARG | UOPF_OPERAND | UOPF_GUARD) \
+    /* CALL: [callable self|NULL args...] -> [result]. */                              \
+    U(_CHECK_CALL_BOUND_METHOD, (oparg) + 2, (oparg) + 2, UOPF_ARG | UOPF_GUARD)        \
+    U(_INIT_CALL_BOUND_METHOD, (oparg) + 2, (oparg) + 2, UOPF_ARG)                      \
+    U(_CHECK_FUNCTION_EXACT_ARGS, (oparg) + 2, (oparg) + 2, UOPF_ARG | UOPF_GUARD)      \
+    U(_CHECK_FUNCTION, (oparg) + 2, (oparg) + 2, UOPF_ARG | UOPF_GUARD)                 \
+    U(_PUSH_FRAME, (oparg) + 2, 0, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES | UOPF_FRAME)   \
+    U(_CALL_BUILTIN, (oparg) + 2, 1, UOPF_ARG | UOPF_GUARD | UOPF_ERROR | UOPF_ESCAPES)  \
+    U(_CALL_LEN, 3, 1, UOPF_GUARD | UOPF_ERROR | UOPF_ESCAPES)                          \
+    U(_CALL_ISINSTANCE, 4, 1, UOPF_GUARD)                                               \
+    U(_CHECK_CLASS_VERSION, (oparg) + 2, (oparg) + 2, UOPF_ARG | UOPF_GUARD | UOPF_OPERAND) \
+    U(_ALLOC_AND_ENTER_INIT, (oparg) + 2, 0,                                            \
+      UOPF_ARG | UOPF_GUARD | UOPF_ERROR | UOPF_ESCAPES | UOPF_FRAME)
+
+/* Generic instructions whose interpreter handler is generated from uops. */
+#define GENERIC_UOP_INSTRS(G, P)                                                        \
+    G(P, NOP, NOP, _NOP)                                                                \
+    G(P, POP_TOP, POP_TOP, _POP_TOP)                                                    \
+    G(P, PUSH_NULL, PUSH_NULL, _PUSH_NULL)                                              \
+    G(P, COPY, COPY, _COPY)                                                             \
+    G(P, SWAP, SWAP, _SWAP)                                                             \
+    G(P, LOAD_CONST, LOAD_CONST, _LOAD_CONST)                                           \
+    G(P, LOAD_FAST, LOAD_FAST, _LOAD_FAST)                                              \
+    G(P, STORE_FAST, STORE_FAST, _STORE_FAST)                                           \
+    G(P, IS_OP, IS_OP, _IS_OP)                                                          \
+    G(P, JUMP_FORWARD, JUMP_FORWARD, _JUMP_FORWARD)                                     \
+    G(P, JUMP_BACKWARD, JUMP_BACKWARD, _JUMP_BACKWARD)                                  \
+    G(P, POP_JUMP_IF_FALSE, POP_JUMP_IF_FALSE, _POP_JUMP_IF_FALSE)                      \
+    G(P, POP_JUMP_IF_TRUE, POP_JUMP_IF_TRUE, _POP_JUMP_IF_TRUE)                         \
+    G(P, POP_JUMP_IF_NONE, POP_JUMP_IF_NONE, _POP_JUMP_IF_NONE)                         \
+    G(P, POP_JUMP_IF_NOT_NONE, POP_JUMP_IF_NOT_NONE, _POP_JUMP_IF_NOT_NONE)
+
+/* Specialized instructions (see docs/specialization.md for each guard). */
+#define SPECIALIZED_INSTRS(S, P)                                                        \
+    S(P, BINARY_OP_ADD_INT, BINARY_OP, _GUARD_BOTH_INT, _BINARY_OP_ADD_INT)             \
+    S(P, BINARY_OP_SUBTRACT_INT, BINARY_OP, _GUARD_BOTH_INT, _BINARY_OP_SUBTRACT_INT)   \
+    S(P, BINARY_OP_MULTIPLY_INT, BINARY_OP, _GUARD_BOTH_INT, _BINARY_OP_MULTIPLY_INT)   \
+    S(P, BINARY_OP_FLOOR_DIVIDE_INT, BINARY_OP, _GUARD_BOTH_INT, _BINARY_OP_FLOOR_DIVIDE_INT) \
+    S(P, BINARY_OP_REMAINDER_INT, BINARY_OP, _GUARD_BOTH_INT, _BINARY_OP_REMAINDER_INT) \
+    S(P, BINARY_OP_AND_INT, BINARY_OP, _GUARD_BOTH_INT, _BINARY_OP_AND_INT)             \
+    S(P, BINARY_OP_OR_INT, BINARY_OP, _GUARD_BOTH_INT, _BINARY_OP_OR_INT)               \
+    S(P, BINARY_OP_XOR_INT, BINARY_OP, _GUARD_BOTH_INT, _BINARY_OP_XOR_INT)             \
+    S(P, BINARY_OP_LSHIFT_INT, BINARY_OP, _GUARD_BOTH_INT, _BINARY_OP_LSHIFT_INT)       \
+    S(P, BINARY_OP_RSHIFT_INT, BINARY_OP, _GUARD_BOTH_INT, _BINARY_OP_RSHIFT_INT)       \
+    S(P, BINARY_OP_TRUE_DIVIDE_INT, BINARY_OP, _GUARD_BOTH_INT, _BINARY_OP_TRUE_DIVIDE_NUM) \
+    S(P, BINARY_OP_ADD_FLOAT, BINARY_OP, _GUARD_BOTH_FLOAT, _BINARY_OP_ADD_FLOAT)       \
+    S(P, BINARY_OP_SUBTRACT_FLOAT, BINARY_OP, _GUARD_BOTH_FLOAT, _BINARY_OP_SUBTRACT_FLOAT) \
+    S(P, BINARY_OP_MULTIPLY_FLOAT, BINARY_OP, _GUARD_BOTH_FLOAT, _BINARY_OP_MULTIPLY_FLOAT) \
+    S(P, BINARY_OP_TRUE_DIVIDE_FLOAT, BINARY_OP, _GUARD_BOTH_FLOAT, _BINARY_OP_TRUE_DIVIDE_FLOAT) \
+    S(P, BINARY_OP_ADD_NUM, BINARY_OP, _GUARD_BOTH_NUM, _BINARY_OP_ADD_NUM)             \
+    S(P, BINARY_OP_SUBTRACT_NUM, BINARY_OP, _GUARD_BOTH_NUM, _BINARY_OP_SUBTRACT_NUM)   \
+    S(P, BINARY_OP_MULTIPLY_NUM, BINARY_OP, _GUARD_BOTH_NUM, _BINARY_OP_MULTIPLY_NUM)   \
+    S(P, BINARY_OP_TRUE_DIVIDE_NUM, BINARY_OP, _GUARD_BOTH_NUM, _BINARY_OP_TRUE_DIVIDE_NUM) \
+    S(P, BINARY_OP_ADD_STR, BINARY_OP, _GUARD_BOTH_STR, _BINARY_OP_ADD_STR)             \
+    S(P, COMPARE_OP_INT, COMPARE_OP, _GUARD_BOTH_INT, _COMPARE_OP_INT)                  \
+    S(P, COMPARE_OP_FLOAT, COMPARE_OP, _GUARD_BOTH_NUM, _COMPARE_OP_FLOAT)              \
+    S(P, COMPARE_OP_STR, COMPARE_OP, _GUARD_BOTH_STR, _COMPARE_OP_STR)                  \
+    S(P, BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR, _GUARD_TOS_INT, _GUARD_NOS_LIST, _BINARY_SUBSCR_LIST_INT) \
+    S(P, BINARY_SUBSCR_TUPLE_INT, BINARY_SUBSCR, _GUARD_TOS_INT, _GUARD_NOS_TUPLE, _BINARY_SUBSCR_TUPLE_INT) \
+    S(P, BINARY_SUBSCR_STR_INT, BINARY_SUBSCR, _GUARD_TOS_INT, _GUARD_NOS_STR, _BINARY_SUBSCR_STR_INT) \
+    S(P, BINARY_SUBSCR_DICT, BINARY_SUBSCR, _GUARD_NOS_DICT, _BINARY_SUBSCR_DICT)       \
+    S(P, STORE_SUBSCR_LIST_INT, STORE_SUBSCR, _GUARD_TOS_INT, _GUARD_NOS_LIST, _STORE_SUBSCR_LIST_INT) \
+    S(P, STORE_SUBSCR_DICT, STORE_SUBSCR, _GUARD_NOS_DICT, _STORE_SUBSCR_DICT)          \
+    S(P, UNPACK_SEQUENCE_TWO_TUPLE, UNPACK_SEQUENCE, _GUARD_TOS_TUPLE, _UNPACK_SEQUENCE_TWO_TUPLE) \
+    S(P, UNPACK_SEQUENCE_TUPLE, UNPACK_SEQUENCE, _GUARD_TOS_TUPLE, _UNPACK_SEQUENCE_TUPLE) \
+    S(P, UNPACK_SEQUENCE_LIST, UNPACK_SEQUENCE, _GUARD_TOS_LIST, _UNPACK_SEQUENCE_LIST) \
+    S(P, FOR_ITER_RANGE, FOR_ITER, _ITER_CHECK_RANGE, _FOR_ITER_RANGE)                  \
+    S(P, FOR_ITER_LIST, FOR_ITER, _ITER_CHECK_LIST, _FOR_ITER_LIST)                     \
+    S(P, FOR_ITER_TUPLE, FOR_ITER, _ITER_CHECK_TUPLE, _FOR_ITER_TUPLE)                  \
+    S(P, LOAD_GLOBAL_MODULE, LOAD_GLOBAL, _GUARD_GLOBALS_VERSION, _LOAD_GLOBAL_MODULE)  \
+    S(P, LOAD_GLOBAL_BUILTIN, LOAD_GLOBAL, _GUARD_GLOBALS_VERSION, _LOAD_GLOBAL_BUILTIN) \
+    S(P, CALL_PY_EXACT_ARGS, CALL, _CHECK_FUNCTION_EXACT_ARGS, _PUSH_FRAME)             \
+    S(P, CALL_BOUND_METHOD_EXACT_ARGS, CALL, _CHECK_CALL_BOUND_METHOD,                  \
+      _INIT_CALL_BOUND_METHOD, _CHECK_FUNCTION_EXACT_ARGS, _PUSH_FRAME)                 \
+    S(P, CALL_PY_GENERAL, CALL, _CHECK_FUNCTION, _PUSH_FRAME)                           \
+    S(P, CALL_BUILTIN, CALL, _CALL_BUILTIN)                                             \
+    S(P, CALL_LEN, CALL, _CALL_LEN)                                                     \
+    S(P, CALL_ISINSTANCE, CALL, _CALL_ISINSTANCE)                                       \
+    S(P, CALL_ALLOC_AND_ENTER_INIT, CALL, _CHECK_CLASS_VERSION, _ALLOC_AND_ENTER_INIT)
+
+typedef enum Uop {
+#define U(name, pops, pushes, flags) UOP##name,
+    UOP_LIST(U)
+#undef U
+    UOP_COUNT
+} Uop;
+
+/* Apply M to each of up to six arguments (the uops of an instruction). */
+#define UOP_N_(_1, _2, _3, _4, _5, _6, n, ...) n
+#define UOP_FE_1(M, a) M(a)
+#define UOP_FE_2(M, a, ...) M(a) UOP_FE_1(M, __VA_ARGS__)
+#define UOP_FE_3(M, a, ...) M(a) UOP_FE_2(M, __VA_ARGS__)
+#define UOP_FE_4(M, a, ...) M(a) UOP_FE_3(M, __VA_ARGS__)
+#define UOP_FE_5(M, a, ...) M(a) UOP_FE_4(M, __VA_ARGS__)
+#define UOP_FE_6(M, a, ...) M(a) UOP_FE_5(M, __VA_ARGS__)
+#define UOP_FE_(n) UOP_FE_##n
+#define UOP_FE(n) UOP_FE_(n)
+#define UOP_FOR_EACH(M, ...) UOP_FE(UOP_N_(__VA_ARGS__, 6, 5, 4, 3, 2, 1, 0))(M, __VA_ARGS__)
+
+/* Tables derived from the lists (uops.c). */
+extern const char *const uop_names[UOP_COUNT];
+extern const unsigned char uop_flags[UOP_COUNT];
+/* The uops of instruction `op`, terminated by -1; NULL when its handler is
+ * hand-written C rather than generated from uops. */
+const short *opcode_uops(int op);
+
+#endif

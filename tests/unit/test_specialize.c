@@ -1,0 +1,322 @@
+/* test_specialize.c: quickening and deoptimization. Each test runs a
+ * program in a fresh VM, checks its output, and inspects the code objects
+ * afterwards: which specialized instructions the warm-up left in
+ * code->code, and (with the stats on) how often guards failed. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "compiler.h"
+#include "parser.h"
+#include "specialize.h"
+
+typedef struct Run {
+    VM *vm;
+    Code *code;
+    char out[4096];
+    size_t nout;
+} Run;
+
+static void cap_out(void *ud, const char *s, size_t n) {
+    Run *r = ud;
+    if (r->nout + n >= sizeof r->out) n = sizeof r->out - 1 - r->nout;
+    memcpy(r->out + r->nout, s, n);
+    r->nout += n;
+    r->out[r->nout] = '\0';
+}
+
+static void cap_err(void *ud, const char *s, size_t n) {
+    (void)ud;
+    fwrite(s, 1, n, stderr);
+}
+
+/* Compile and run src; the module code stays rooted until run_end. */
+static void run_start(Run *r, const char *src, bool specialize) {
+    memset(r, 0, sizeof *r);
+    VMOptions opt = {.write_out = cap_out, .write_err = cap_err, .userdata = r};
+    opt.no_specialize = !specialize;
+    const char *gc = getenv("STITCH_GC_STRESS");
+    opt.gc_stress = gc && *gc && strcmp(gc, "0") != 0;
+    r->vm = vm_new(&opt);
+    assert_non_null(r->vm);
+    assert_true(spec_stats_enable(r->vm));
+    Arena arena;
+    arena_init(&arena);
+    SyntaxDiag diag = {0};
+    Module *m = parse_module(&arena, src, strlen(src), &diag);
+    assert_non_null(m);
+    r->code = compile_module(r->vm, m, "prog.py", &diag);
+    arena_free(&arena);
+    assert_non_null(r->code);
+    gc_push_root(r->vm, val_obj(r->code));
+    Value v = vm_run_module(r->vm, r->code, r->vm->globals);
+    if (v == VAL_ERROR) vm_print_exception(r->vm, vm_take_exc(r->vm));
+    assert_true(v != VAL_ERROR);
+}
+
+static void run_end(Run *r) {
+    FILE *devnull = fopen("/dev/null", "w");
+    spec_stats_report(r->vm, devnull);
+    fclose(devnull);
+    gc_pop_roots(r->vm, 1);
+    vm_free(r->vm);
+}
+
+/* The code object of the function named `name` (among the module's
+ * constants), or the module itself for NULL. */
+static Code *code_of(Run *r, const char *name) {
+    if (!name) return r->code;
+    Tuple *c = r->code->consts;
+    for (int64_t i = 0; i < c->len; i++)
+        if (val_is_kind(c->items[i], OBJ_CODE) && strcmp(AS_CODE(c->items[i])->name->data, name) == 0)
+            return AS_CODE(c->items[i]);
+    fail_msg("no code object %s", name);
+    return NULL;
+}
+
+/* Index of the first instruction with opcode op in co, or -1. */
+static int find_op(Code *co, int op) {
+    for (int i = 0; i < co->ncode;) {
+        int o = co->code[i] & 0xFF;
+        if (o == op) return i;
+        i += 1 + opcode_caches[o];
+    }
+    return -1;
+}
+
+static void expect_op(Run *r, const char *fn, int op) {
+    if (find_op(code_of(r, fn), op) < 0) fail_msg("%s: no %s", fn ? fn : "<module>", opcode_names[op]);
+}
+
+static void test_int_loop_specializes(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "def f(n):\n"
+              "    s = 0\n"
+              "    for i in range(n):\n"
+              "        if i % 3 == 0:\n"
+              "            s = s + i * 2 - 1\n"
+              "    return s\n"
+              "print(f(100))\n",
+              true);
+    assert_string_equal(r.out, "3332\n");
+    expect_op(&r, "f", OP_FOR_ITER_RANGE);
+    expect_op(&r, "f", OP_BINARY_OP_REMAINDER_INT);
+    expect_op(&r, "f", OP_BINARY_OP_MULTIPLY_INT);
+    expect_op(&r, "f", OP_BINARY_OP_ADD_INT);
+    expect_op(&r, "f", OP_BINARY_OP_SUBTRACT_INT);
+    expect_op(&r, "f", OP_COMPARE_OP_INT);
+    expect_op(&r, "f", OP_LOAD_GLOBAL_BUILTIN);
+    expect_op(&r, NULL, OP_CALL_PY_EXACT_ARGS);
+    expect_op(&r, NULL, OP_LOAD_GLOBAL_MODULE);
+    run_end(&r);
+}
+
+static void test_specialize_off(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "def f(n):\n"
+              "    s = 0\n"
+              "    for i in range(n):\n"
+              "        s = s + i\n"
+              "    return s\n"
+              "print(f(100))\n",
+              false);
+    assert_string_equal(r.out, "4950\n");
+    Code *co = code_of(&r, "f");
+    for (int i = 0; i < co->ncode;) {
+        int o = co->code[i] & 0xFF;
+        assert_false(opcode_flags[o] & OPF_SPEC);
+        i += 1 + opcode_caches[o];
+    }
+    run_end(&r);
+}
+
+/* The operand turns from int to float mid-way: the int form deopts, the
+ * results stay right, and the site settles on the mixed form. */
+static void test_int_to_float_deopt(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "def f(x):\n"
+              "    return x + 1\n"
+              "out = []\n"
+              "for i in range(12):\n"
+              "    v = i if i < 6 else i + 0.5\n"
+              "    out.append(f(v))\n"
+              "print(out)\n"
+              "for i in range(40):\n"
+              "    f(0.5)\n",
+              true);
+    assert_string_equal(r.out, "[1, 2, 3, 4, 5, 6, 7.5, 8.5, 9.5, 10.5, 11.5, 12.5]\n");
+    assert_true(r.vm->spec_stats->deopts[OP_BINARY_OP_ADD_INT] >= 1);
+    expect_op(&r, "f", OP_BINARY_OP_ADD_NUM);
+    run_end(&r);
+}
+
+/* Globals rebound while a function that reads them is specialized; a
+ * builtin shadowed by a global. */
+static void test_global_rebound(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "K = 1\n"
+              "def g():\n"
+              "    return K\n"
+              "def h(x):\n"
+              "    return len(x)\n"
+              "tot = 0\n"
+              "r = []\n"
+              "for i in range(20):\n"
+              "    if i == 10:\n"
+              "        K = 100\n"
+              "    if i == 15:\n"
+              "        def len(x):\n"
+              "            return 42\n"
+              "    tot += g()\n"
+              "    r.append(h('ab'))\n"
+              "print(tot, r)\n",
+              true);
+    assert_string_equal(r.out, "1010 [2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 42, 42, 42, 42, 42]\n");
+    assert_true(r.vm->spec_stats->deopts[OP_LOAD_GLOBAL_MODULE] >= 1);
+    assert_true(r.vm->spec_stats->deopts[OP_LOAD_GLOBAL_BUILTIN] >= 1);
+    assert_true(r.vm->spec_stats->successes[OP_CALL_LEN] >= 1);
+    run_end(&r);
+}
+
+/* A specialized add whose result leaves the small-int range. */
+static void test_int_overflow(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "def f(x):\n"
+              "    return x + x\n"
+              "def m(x):\n"
+              "    return x * 3\n"
+              "v = 1\n"
+              "w = 1\n"
+              "for i in range(60):\n"
+              "    v = f(v)\n"
+              "    w = m(w)\n"
+              "print(v, w)\n",
+              true);
+    assert_string_equal(r.out, "1152921504606846976 42391158275216203514294433201\n");
+    assert_true(r.vm->spec_stats->deopts[OP_BINARY_OP_ADD_INT] >= 1);
+    assert_true(r.vm->spec_stats->deopts[OP_BINARY_OP_MULTIPLY_INT] >= 1);
+    run_end(&r);
+}
+
+/* A specialized subscript given an index out of range raises as usual. */
+static void test_list_index_out_of_range(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "def get(l, i):\n"
+              "    return l[i]\n"
+              "a = [1, 2, 3]\n"
+              "s = 0\n"
+              "for i in range(10):\n"
+              "    s += get(a, i % 3)\n"
+              "try:\n"
+              "    get(a, 5)\n"
+              "except IndexError as e:\n"
+              "    print('IndexError', e)\n"
+              "print(s, get(a, -1), get((7, 8), 1), get('xyz', 2), get({'k': 9}, 'k'))\n",
+              true);
+    assert_string_equal(r.out, "IndexError list index out of range\n19 3 8 z 9\n");
+    assert_true(r.vm->spec_stats->deopts[OP_BINARY_SUBSCR_LIST_INT] >= 1);
+    run_end(&r);
+}
+
+/* Containers, calls, classes and strings each reach their forms. */
+static void test_other_forms(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "class P:\n"
+              "    def __init__(self, v):\n"
+              "        self.v = v\n"
+              "    def get(self, k):\n"
+              "        return self.v + k\n"
+              "def work(items, pairs):\n"
+              "    d = {}\n"
+              "    acc = []\n"
+              "    t = 0\n"
+              "    for x in items:\n"
+              "        p = P(x)\n"
+              "        m = p.get\n"
+              "        t += m(1)\n"
+              "        d['a'] = x\n"
+              "        acc.append(x)\n"
+              "        acc[0] = x\n"
+              "        if isinstance(p, P):\n"
+              "            t += 1\n"
+              "    for a, b in pairs:\n"
+              "        t += a - b\n"
+              "    s = ''\n"
+              "    for c in ('a', 'b'):\n"
+              "        s = s + c\n"
+              "        if s < 'b':\n"
+              "            t += 1\n"
+              "    return t, d['a'], len(acc), s\n"
+              "for i in range(3):\n"
+              "    print(work([1, 2, 3], [(5, 1), (7, 2)]))\n",
+              true);
+    assert_string_equal(r.out, "(23, 3, 3, 'ab')\n(23, 3, 3, 'ab')\n(23, 3, 3, 'ab')\n");
+    expect_op(&r, "work", OP_FOR_ITER_LIST);
+    expect_op(&r, "work", OP_FOR_ITER_TUPLE);
+    expect_op(&r, "work", OP_UNPACK_SEQUENCE_TWO_TUPLE);
+    expect_op(&r, "work", OP_CALL_ALLOC_AND_ENTER_INIT);
+    expect_op(&r, "work", OP_CALL_BOUND_METHOD_EXACT_ARGS);
+    expect_op(&r, "work", OP_CALL_BUILTIN);
+    expect_op(&r, "work", OP_CALL_ISINSTANCE);
+    expect_op(&r, "work", OP_STORE_SUBSCR_DICT);
+    expect_op(&r, "work", OP_STORE_SUBSCR_LIST_INT);
+    expect_op(&r, "work", OP_BINARY_SUBSCR_DICT);
+    expect_op(&r, "work", OP_BINARY_OP_ADD_STR);
+    expect_op(&r, "work", OP_COMPARE_OP_STR);
+    run_end(&r);
+}
+
+/* A conditional jump keeps its last outcomes in its cache unit. */
+static void test_branch_history(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "def f(n):\n"
+              "    c = 0\n"
+              "    for i in range(n):\n"
+              "        if i % 2 == 0:\n"
+              "            c += 1\n"
+              "    return c\n"
+              "print(f(16))\n",
+              true);
+    assert_string_equal(r.out, "8\n");
+    Code *co = code_of(&r, "f");
+    int i = find_op(co, OP_POP_JUMP_IF_FALSE);
+    assert_true(i >= 0);
+    /* Taken (skipping c += 1) for odd i: the last outcome (i = 15) is 1. */
+    assert_int_equal(co->code[i + 1] & 0xFF, 0x55);
+    run_end(&r);
+}
+
+int main(void) {
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_int_loop_specializes),
+        cmocka_unit_test(test_specialize_off),
+        cmocka_unit_test(test_int_to_float_deopt),
+        cmocka_unit_test(test_global_rebound),
+        cmocka_unit_test(test_int_overflow),
+        cmocka_unit_test(test_list_index_out_of_range),
+        cmocka_unit_test(test_other_forms),
+        cmocka_unit_test(test_branch_history),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
