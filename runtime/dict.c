@@ -8,7 +8,10 @@
  *
  * Versions: every dict_new/dict_set/dict_del takes a fresh number from the
  * VM-wide counter vm->next_dict_version, so a (dict, version) pair never
- * repeats, even when a freed dict's address is reused. */
+ * repeats, even when a freed dict's address is reused. `keys_version` takes
+ * one only when the keys or their entry positions change (dict_new, a new
+ * key, which may resize and compact, a delete), not when a value is
+ * overwritten: LOAD_GLOBAL caches an entry index under it. */
 #include <stdlib.h>
 
 #include "vm.h"
@@ -17,15 +20,16 @@
 #define IX_DELETED (-2)
 #define MIN_INDEX 8
 
-enum { FOUND_NONE = -1, LOOKUP_ERROR = -2 };
+enum { FOUND_NONE = -1, LOOKUP_ERROR = -2, FOUND_NEED_CALL = -3 };
 
 Dict *dict_new(VM *vm) {
     Dict *d = gc_alloc(vm, sizeof(Dict), OBJ_DICT, vm->types[T_DICT]);
-    if (d) d->version = vm->next_dict_version++;
+    if (d) d->version = d->keys_version = vm->next_dict_version++;
     return d;
 }
 
 static void touch(VM *vm, Dict *d) { d->version = vm->next_dict_version++; }
+static void touch_keys(VM *vm, Dict *d) { d->version = d->keys_version = vm->next_dict_version++; }
 
 static int64_t usable(int64_t index_cap) { return index_cap * 2 / 3; }
 
@@ -53,21 +57,18 @@ static inline int keys_compare_fast(Value a, Value b) {
     if (val_is_obj(a) && val_is_obj(b)) {
         Str *x = (Str *)val_as_obj(a), *y = (Str *)val_as_obj(b);
         if (x->obj.kind != OBJ_STR || y->obj.kind != OBJ_STR) return KEYS_NEED_CALL;
-        return x->len == y->len && memcmp(x->data, y->data, (size_t)x->len) == 0;
+        return x->len == y->len && str_same_bytes(x, y);
     }
     if (val_is_int(a) && val_is_int(b)) return KEYS_DIFFER;
     return KEYS_NEED_CALL;
 }
 
-/* Find `key`. Returns its entry position, FOUND_NONE (then *slot is where
- * the index should point to a new entry), or LOOKUP_ERROR. Only keys that
- * keys_compare_fast cannot decide are compared with obj_eq (when may_call;
- * otherwise they count as different). That runs Python code, so d, key and
- * `keep` (a value the caller holds, or VAL_NULL) are rooted across it, and
- * when it changes the table the search restarts. */
-static int64_t lookup(VM *vm, Dict *d, Value key, uint64_t hash, bool may_call, Value keep,
-                      int64_t *slot) {
-restart:
+/* The probe loop, inlined into every caller: finds `key` by identity or
+ * keys_compare_fast. Returns its entry position; FOUND_NONE with *slot the
+ * index slot a new entry should take; or, when a key with an equal hash
+ * needs a Python-level comparison, FOUND_NEED_CALL (unless !may_call: such
+ * keys count as different). */
+static inline int64_t probe(Dict *d, Value key, uint64_t hash, bool may_call, int64_t *slot) {
     if (d->index_cap == 0) {
         *slot = -1;
         return FOUND_NONE;
@@ -85,22 +86,8 @@ restart:
             }
             if (e->hash == hash) {
                 int eq = keys_compare_fast(e->key, key);
-                if (eq == KEYS_NEED_CALL) {
-                    if (!may_call) {
-                        eq = KEYS_DIFFER;
-                    } else {
-                        DictEntry *entries = d->entries;
-                        Value start = e->key;
-                        gc_push_root(vm, val_obj(d));
-                        gc_push_root(vm, key);
-                        gc_push_root(vm, keep);
-                        eq = obj_eq(vm, start, key);
-                        gc_pop_roots(vm, 3);
-                        if (eq < 0) return LOOKUP_ERROR;
-                        if (d->entries != entries || d->entries[ix].key != start) goto restart;
-                    }
-                }
-                if (eq) {
+                if (eq == KEYS_NEED_CALL && may_call) return FOUND_NEED_CALL;
+                if (eq == KEYS_EQUAL) {
                     *slot = (int64_t)i;
                     return ix;
                 }
@@ -114,6 +101,70 @@ restart:
         perturb >>= 5;
         i = (i * 5 + perturb + 1) & mask;
     }
+}
+
+/* lookup's rare case: the probe met a key that only obj_eq can compare with
+ * `key`. That runs Python code, so d, key and `keep` (a value the caller
+ * holds, or VAL_NULL) are rooted across it, and when it changes the table
+ * the search restarts. */
+static __attribute__((noinline)) int64_t lookup_calling(VM *vm, Dict *d, Value key,
+                                                        uint64_t hash, Value keep,
+                                                        int64_t *slot) {
+    gc_push_root(vm, val_obj(d));
+    gc_push_root(vm, key);
+    gc_push_root(vm, keep);
+    int64_t result;
+restart:
+    result = FOUND_NONE;
+    *slot = -1;
+    if (d->index_cap == 0) goto done;
+    uint64_t mask = (uint64_t)d->index_cap - 1, perturb = hash;
+    uint64_t i = hash & mask;
+    int64_t free_slot = -1;
+    for (;;) {
+        int32_t ix = d->index[i];
+        if (ix >= 0) {
+            DictEntry *e = &d->entries[ix];
+            int eq = e->key == key ? KEYS_EQUAL : e->hash != hash ? KEYS_DIFFER
+                                                                   : keys_compare_fast(e->key, key);
+            if (eq == KEYS_NEED_CALL) {
+                DictEntry *entries = d->entries;
+                Value start = e->key;
+                eq = obj_eq(vm, start, key);
+                if (eq < 0) {
+                    result = LOOKUP_ERROR;
+                    goto done;
+                }
+                if (d->entries != entries || d->entries[ix].key != start) goto restart;
+            }
+            if (eq) {
+                *slot = (int64_t)i;
+                result = ix;
+                goto done;
+            }
+        } else if (ix == IX_EMPTY) {
+            *slot = free_slot >= 0 ? free_slot : (int64_t)i;
+            goto done;
+        } else if (free_slot < 0) {
+            free_slot = (int64_t)i;
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+done:
+    gc_pop_roots(vm, 3);
+    return result;
+}
+
+/* Find `key`. Returns its entry position, FOUND_NONE (then *slot is where
+ * the index should point to a new entry), or LOOKUP_ERROR. Only keys that
+ * keys_compare_fast cannot decide are compared with obj_eq (when may_call;
+ * otherwise they count as different). */
+static inline int64_t lookup(VM *vm, Dict *d, Value key, uint64_t hash, bool may_call, Value keep,
+                             int64_t *slot) {
+    int64_t ix = probe(d, key, hash, may_call, slot);
+    if (ix == FOUND_NEED_CALL) return lookup_calling(vm, d, key, hash, keep, slot);
+    return ix;
 }
 
 /* A free index slot for a hash known to be absent (after a resize). */
@@ -176,7 +227,7 @@ static int insert_new(VM *vm, Dict *d, Value key, uint64_t hash, Value value, in
     e->value = value;
     d->index[slot] = (int32_t)d->used++;
     d->len++;
-    touch(vm, d);
+    touch_keys(vm, d);
     return 0;
 }
 
@@ -214,12 +265,13 @@ int dict_del(VM *vm, Dict *d, Value key) {
     d->entries[ix].key = VAL_NULL;
     d->entries[ix].value = VAL_NULL;
     d->len--;
-    touch(vm, d);
+    touch_keys(vm, d);
     return 1;
 }
 
 Value dict_get_str(Dict *d, Str *key) {
-    int64_t slot, ix = lookup(NULL, d, val_obj(key), str_hash(key), false, VAL_NULL, &slot);
+    uint64_t hash = key->hash ? key->hash : str_hash(key);
+    int64_t slot, ix = probe(d, val_obj(key), hash, false, &slot);
     return ix >= 0 ? d->entries[ix].value : VAL_NULL;
 }
 

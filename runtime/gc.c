@@ -42,8 +42,9 @@ static void heap_sub(VM *vm, size_t n) {
  * size classes of 16-byte steps. Each class carves cells from 64 KiB pages
  * and keeps a free list of the cells the sweep returned. All pages lie in one
  * address range reserved up front, so whether a pointer is pooled is a range
- * check and a page's class is in the page's first word: callers need not say
- * how big the block they free was. When the range is used up (or could not be
+ * check and a page's class is in a side table (page_class): callers need not
+ * say how big the block they free was, and cells start at the page's first
+ * byte, so a 64-byte cell fills exactly one cache line. When the range is used up (or could not be
  * reserved) allocation falls back to malloc, as it always does for bigger
  * requests. Pages are never returned to the system before vm_free. Under
  * AddressSanitizer the pool is off, so every block stays visible to it. */
@@ -63,7 +64,6 @@ static void heap_sub(VM *vm, size_t n) {
 #define POOL_CLASSES (POOL_MAX / 16 + 1) /* class c holds cells of c*16 bytes */
 #define PAGE_BITS 16
 #define PAGE_SIZE ((size_t)1 << PAGE_BITS)
-#define PAGE_HEADER 16                   /* the class number, padded */
 #define ARENA_MIN ((size_t)64 << 20)
 #define ARENA_MAX ((size_t)32 << 30)
 
@@ -76,6 +76,7 @@ struct GcPool {
     size_t map_size;
     char *lo, *hi;               /* page-aligned usable part */
     char *next_page;             /* pages below this have been handed out */
+    uint8_t *page_class;         /* class of each page, by (p - lo) >> PAGE_BITS */
     FreeCell *free[POOL_CLASSES];
     char *bump[POOL_CLASSES];    /* uncarved rest of each class's newest page */
     char *bump_end[POOL_CLASSES];
@@ -99,6 +100,11 @@ static GcPool *pool_new(VM *vm) {
         pl->map_size = want + PAGE_SIZE;
         pl->lo = (char *)(((uintptr_t)m + PAGE_SIZE - 1) & ~(uintptr_t)(PAGE_SIZE - 1));
         pl->hi = pl->lo + want;
+        pl->page_class = calloc(want >> PAGE_BITS, 1);
+        if (!pl->page_class) {
+            munmap(m, want + PAGE_SIZE);
+            pl->map = pl->lo = pl->hi = NULL;
+        }
         break;
     }
     pl->next_page = pl->lo;
@@ -110,6 +116,7 @@ static void pool_delete(VM *vm) {
     GcPool *pl = vm->pool;
     if (!pl) return;
     if (pl->map) munmap(pl->map, pl->map_size);
+    free(pl->page_class);
     free(pl);
     vm->pool = NULL;
 }
@@ -118,8 +125,8 @@ static bool pool_owns(const GcPool *pl, const void *p) {
     return pl && (const char *)p >= pl->lo && (const char *)p < pl->next_page;
 }
 
-static uint32_t pool_class_of(const void *p) {
-    return *(const uint32_t *)((uintptr_t)p & ~(uintptr_t)(PAGE_SIZE - 1));
+static unsigned pool_class_of(const GcPool *pl, const void *p) {
+    return pl->page_class[(size_t)((const char *)p - pl->lo) >> PAGE_BITS];
 }
 
 /* A new page for class c; false when the reserved range is used up. */
@@ -127,8 +134,8 @@ static bool pool_new_page(GcPool *pl, unsigned c) {
     if (!pl->next_page || (size_t)(pl->hi - pl->next_page) < PAGE_SIZE) return false;
     char *page = pl->next_page;
     pl->next_page += PAGE_SIZE;
-    *(uint32_t *)page = c;
-    pl->bump[c] = page + PAGE_HEADER;
+    pl->page_class[(size_t)(page - pl->lo) >> PAGE_BITS] = (uint8_t)c;
+    pl->bump[c] = page;
     pl->bump_end[c] = page + PAGE_SIZE;
     return true;
 }
@@ -148,7 +155,7 @@ static void *pool_take(GcPool *pl, unsigned c) {
 }
 
 static void pool_give(GcPool *pl, void *p) {
-    unsigned c = pool_class_of(p);
+    unsigned c = pool_class_of(pl, p);
     FreeCell *cell = p;
     cell->next = pl->free[c];
     pl->free[c] = cell;
@@ -465,14 +472,14 @@ void *gc_buf_realloc(VM *vm, void *p, size_t old_size, size_t new_size) {
     void *q;
     if (p && !pooled && (new_size > POOL_MAX || !POOL_ENABLED)) {
         q = sys_alloc(vm, p, new_size ? new_size : 1, false);
-    } else if (pooled && size_class(new_size) == pool_class_of(p)) {
+    } else if (pooled && size_class(new_size) == pool_class_of(vm->pool, p)) {
         q = p;
     } else {
         q = raw_alloc(vm, new_size, false);
         if (q && p) {
             size_t n = old_size < new_size ? old_size : new_size;
-            if (pooled && n > (size_t)pool_class_of(p) << 4) n = (size_t)pool_class_of(p) << 4;
-            memcpy(q, p, n);
+            size_t cell = pooled ? (size_t)pool_class_of(vm->pool, p) << 4 : n;
+            memcpy(q, p, n < cell ? n : cell);
             raw_free(vm, p);
         }
     }

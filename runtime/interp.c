@@ -55,7 +55,9 @@ typedef enum UopExit { UOP_OK, UOP_DEOPT, UOP_ERROR, UOP_FRAME } UopExit;
 #define SP_ADJ(n) (*spp_ += (n))
 #define OPARG oparg
 #define CACHE(i) (ip[(i)])
+#define CACHE32(i) ((uint32_t)ip[(i)] | (uint32_t)ip[(i) + 1] << 16)
 #define CACHE48(i) ((uint64_t)ip[(i)] | (uint64_t)ip[(i) + 1] << 16 | (uint64_t)ip[(i) + 2] << 32)
+#define CACHE64(i) (CACHE48(i) | (uint64_t)ip[(i) + 3] << 48)
 #define LOCAL(i) (base[(i)])
 #define CONST(i) (consts[(i)])
 #define NAME(i) AS_STR(frame->code->names->items[(i)])
@@ -80,7 +82,9 @@ typedef enum UopExit { UOP_OK, UOP_DEOPT, UOP_ERROR, UOP_FRAME } UopExit;
 #undef SP_ADJ
 #undef OPARG
 #undef CACHE
+#undef CACHE32
 #undef CACHE48
+#undef CACHE64
 #undef LOCAL
 #undef CONST
 #undef NAME
@@ -438,19 +442,12 @@ static inline Value for_iter(VM *vm, Value it) {
 }
 
 /* ---- inline caches --------------------------------------------------------
- * LOAD_GLOBAL, LOAD_ATTR and STORE_ATTR remember in their cache units where
- * they found a name last time. Every hint is verified before use (an entry
- * index must still hold the same interned key; a method must come from a
- * class whose version is unchanged), so a stale hint only costs a miss.
- *   LOAD_GLOBAL  unit 0: entry index + 1 in globals, or in builtins with
- *                GLOBAL_IN_BUILTINS set; 0 = no hint.
- *   LOAD_ATTR    units 1-2: the instance's class version (0 = empty);
- *                unit 0: slot index + 1 of the attribute in the class
- *                layout (layout.c), or 0 when units 3-6 hold the method
- *                found on the class (method call sites; the name was then
- *                not in the layout, which a matching version guarantees
- *                still holds, since layout growth re-versions the class).
- *   STORE_ATTR   units 1-2: class version; unit 0: slot index + 1. */
+ * The generic LOAD_GLOBAL remembers in cache unit 1 (unit 0 is the adaptive
+ * counter) where it found a name last time: the entry index + 1 in globals,
+ * or in builtins with GLOBAL_IN_BUILTINS set; 0 = no hint. A hint is
+ * verified before use (the entry must still hold the same interned key), so
+ * a stale hint only costs a miss. The attribute instructions have no hints:
+ * they specialize (docs/specialization.md). */
 #define GLOBAL_IN_BUILTINS 0x8000
 #define HINT_SCAN_MAX 2048
 
@@ -500,82 +497,21 @@ static inline Value load_global(VM *vm, Dict *globals, Str *name, uint16_t *cach
     return load_global_slow(vm, globals, name, cache);
 }
 
-/* Remember t's current version and a slot index + 1 (or 0) in an attribute
- * cache. */
-static void attr_cache_fill(uint16_t *cache, const Type *t, uint16_t slot) {
-    uint32_t version = t->version;
-    memcpy(cache + 1, &version, sizeof version);
-    cache[0] = slot;
-}
-
-/* LOAD_ATTR's general path; fills the hints. Writes the result like the
- * instruction: sp[-1] = attr, and with `method` sp[0] = self or NULL.
- * Returns -1 on error. */
-static int load_attr_slow(VM *vm, Value *sp, Str *name, bool method, uint16_t *cache) {
+/* LOAD_ATTR's generic path: sp[-1] = attr, and at a method call site
+ * (`method`) sp[0] = self or NULL. Returns -1 on error. */
+static int load_attr(VM *vm, Value *sp, Str *name, bool method) {
     Value obj = sp[-1], out;
-    int r = 0;
-    if (method) {
-        r = class_load_method(vm, obj, NULL, name, &out);
-        if (r < 0) return -1;
-    } else {
+    if (!method) {
         out = obj_getattr(vm, obj, name);
         if (out == VAL_ERROR) return -1;
+        sp[-1] = out;
+        return 0;
     }
-    if (val_is_kind(obj, OBJ_INSTANCE)) {
-        Instance *inst = AS_INSTANCE(obj);
-        Type *t = inst->obj.type;
-        int k = layout_find(t, name);
-        if (k >= 0 && (uint32_t)k < inst->nslots && inst->slots[k] != VAL_NULL) {
-            attr_cache_fill(cache, t, (uint16_t)(k + 1));
-        } else if (r == 1 && k < 0) {
-            attr_cache_fill(cache, t, 0);
-            memcpy(cache + 3, &out, sizeof out);
-        }
-    }
+    int r = class_load_method(vm, obj, NULL, name, &out);
+    if (r < 0) return -1;
     sp[-1] = out;
-    if (method) sp[0] = r ? obj : VAL_NULL;
+    sp[0] = r ? obj : VAL_NULL;
     return 0;
-}
-
-/* Whether an attribute cache was filled for inst's class as it is now. */
-static inline bool attr_cache_hit(const Instance *inst, const uint16_t *cache) {
-    uint32_t version;
-    memcpy(&version, cache + 1, sizeof version);
-    return version && version == inst->obj.type->version;
-}
-
-/* LOAD_ATTR through the cache: the instance's own attribute or, at method
- * call sites (`method`), the class's method; VAL_NULL on a miss. */
-static inline Value load_attr_cached(Instance *inst, Str *name, bool method, const uint16_t *cache) {
-    if (!attr_cache_hit(inst, cache)) return VAL_NULL;
-    uint32_t k = cache[0];
-    if (k) return k - 1 < inst->nslots ? inst->slots[k - 1] : VAL_NULL;
-    if (!method || (inst->overflow && dict_get_str(inst->overflow, name) != VAL_NULL))
-        return VAL_NULL;
-    Value f;
-    memcpy(&f, cache + 3, sizeof f);
-    return f;
-}
-
-static int store_attr_slow(VM *vm, Value obj, Str *name, Value v, uint16_t *cache) {
-    if (obj_setattr(vm, obj, name, v) < 0) return -1;
-    if (val_is_kind(obj, OBJ_INSTANCE)) {
-        Type *t = val_as_obj(obj)->type;
-        int k = layout_find(t, name);
-        if (k >= 0) attr_cache_fill(cache, t, (uint16_t)(k + 1));
-    }
-    return 0;
-}
-
-/* STORE_ATTR through the cache (into a slot the instance already has);
- * false on a miss. */
-static inline bool store_attr_cached(Value obj, Value v, const uint16_t *cache) {
-    if (!val_is_kind(obj, OBJ_INSTANCE)) return false;
-    Instance *inst = AS_INSTANCE(obj);
-    uint32_t k = cache[0];
-    if (!k || !attr_cache_hit(inst, cache) || k - 1 >= inst->nslots) return false;
-    inst->slots[k - 1] = v;
-    return true;
 }
 
 /* ---- the loop ----------------------------------------------------------- */
@@ -695,31 +631,18 @@ op_DELETE_NAME:
         goto error;
     DISPATCH();
 
-op_LOAD_ATTR: {
-    Value obj = sp[-1], v;
-    Str *name = NAME(oparg >> 1);
-    if (val_is_kind(obj, OBJ_INSTANCE) &&
-        (v = load_attr_cached(AS_INSTANCE(obj), name, oparg & 1, ip)) != VAL_NULL) {
-        sp[-1] = v;
-        /* A method hit (unit 0 clear) leaves obj as self. */
-        if (oparg & 1) *sp++ = ip[0] ? VAL_NULL : obj;
-        SKIP(LOAD_ATTR);
-        DISPATCH();
-    }
-    if (load_attr_slow(vm, sp, name, oparg & 1, ip) < 0) goto error;
+op_LOAD_ATTR:
+    ADAPT();
+    if (load_attr(vm, sp, NAME(oparg >> 1), oparg & 1) < 0) goto error;
     sp += oparg & 1;
     SKIP(LOAD_ATTR);
     DISPATCH();
-}
-op_STORE_ATTR: {
-    Value obj = sp[-1], v = sp[-2];
-    Str *name = NAME(oparg);
+op_STORE_ATTR:
+    ADAPT();
     sp -= 2;
-    if (!store_attr_cached(obj, v, ip) && store_attr_slow(vm, obj, name, v, ip) < 0)
-        goto error;
+    if (obj_setattr(vm, sp[1], NAME(oparg), sp[0]) < 0) goto error;
     SKIP(STORE_ATTR);
     DISPATCH();
-}
 op_DELETE_ATTR:
     sp--;
     if (obj_delattr(vm, *sp, NAME(oparg)) < 0) goto error;

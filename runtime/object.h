@@ -175,6 +175,7 @@ struct Dict {
     int32_t *index;    /* -1 empty, -2 deleted, else entry position */
     DictEntry *entries;
     uint64_t version;
+    uint64_t keys_version; /* changes only when keys are added, removed or moved (dict.c) */
 };
 
 typedef struct Range {

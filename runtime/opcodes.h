@@ -47,6 +47,8 @@
 #define FAMILY_FOR_ITER        1, 1, 2, OPF_ARG | OPF_JUMP
 #define FAMILY_LOAD_GLOBAL     4, 0, 1 + ((oparg) & 1), OPF_ARG | OPF_NAME
 #define FAMILY_CALL            3, (oparg) + 2, 1, OPF_ARG
+#define FAMILY_LOAD_ATTR       9, 1, 1 + ((oparg) & 1), OPF_ARG | OPF_NAME
+#define FAMILY_STORE_ATTR      4, 2, 0, OPF_ARG | OPF_NAME
 #define SPEC_ROW_(X, args) X args
 #define SPEC_AS_OPCODE_ROW(X, name, base, ...) SPEC_ROW_(X, (name, FAMILY_##base | OPF_SPEC))
 

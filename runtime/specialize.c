@@ -149,9 +149,97 @@ static int load_global(VM *vm, Frame *f, uint16_t *cache, uint32_t oparg, SpecFa
         *fail = SPEC_FAIL_TOO_BIG;
         return -1;
     }
-    write48(cache + 1, f->globals->version & VERSION48);
+    write48(cache + 1, f->globals->keys_version & VERSION48);
     cache[0] |= (uint16_t)(ix << ADAPTIVE_BACKOFF_BITS);
     return op;
+}
+
+static void write32(uint16_t *c, uint32_t v) {
+    c[0] = (uint16_t)v;
+    c[1] = (uint16_t)(v >> 16);
+}
+
+static void write64(uint16_t *c, uint64_t v) {
+    write48(c, v);
+    c[3] = (uint16_t)(v >> 48);
+}
+
+/* What LOAD_ATTR finds on a class without binding it to an instance: not a
+ * function, nor a native method waiting for its self (class.c's bind). */
+static bool is_plain_class_attr(Value v) {
+    return !IS_FUNCTION(v) && !(val_is_kind(v, OBJ_NATIVE) && AS_NATIVE(v)->self == VAL_NULL);
+}
+
+/* Class objects answer dunder names such as __name__ and __dict__ before
+ * their dicts (class.c's special_attr); those stay generic. */
+static bool is_dunder(const Str *s) {
+    return s->len > 4 && s->data[0] == '_' && s->data[1] == '_';
+}
+
+/* Cache units: 1-2 the class version, 3 the slot index, 4-7 a Value (the
+ * function of a method, or a class attribute's value). A cached Value is
+ * kept alive by the class dict holding it for as long as the version
+ * matches. */
+static int load_attr(Frame *f, uint16_t *cache, Value *sp, uint32_t oparg, SpecFail *fail) {
+    Value obj = sp[-1];
+    Str *name = AS_STR(f->code->names->items[oparg >> 1]);
+    Type *t;
+    Value v;
+    if (IS_TYPE(obj)) {
+        t = AS_TYPE(obj);
+        *fail = SPEC_FAIL_ATTR_KIND;
+        if (is_dunder(name)) return -1;
+        *fail = SPEC_FAIL_NOT_FOUND;
+        if ((v = type_lookup(t, name)) == VAL_NULL) return -1;
+        *fail = SPEC_FAIL_VERSION;
+        if (!t->version) return -1;
+        write32(cache + 1, t->version);
+        write64(cache + 4, v);
+        return OP_LOAD_ATTR_CLASS;
+    }
+    *fail = SPEC_FAIL_TYPES;
+    if (!val_is_kind(obj, OBJ_INSTANCE)) return -1;
+    Instance *i = AS_INSTANCE(obj);
+    t = i->obj.type;
+    *fail = SPEC_FAIL_VERSION;
+    if (!t->version) return -1;
+    write32(cache + 1, t->version);
+    int k = layout_find(t, name);
+    *fail = SPEC_FAIL_NOT_FOUND;
+    if (k >= 0) {
+        if ((uint32_t)k >= i->nslots || i->slots[k] == VAL_NULL) return -1;
+        cache[3] = (uint16_t)k;
+        return OP_LOAD_ATTR_INSTANCE_VALUE;
+    }
+    *fail = SPEC_FAIL_ATTR_KIND;
+    if (i->overflow && dict_get_str(i->overflow, name) != VAL_NULL) return -1;
+    *fail = SPEC_FAIL_NOT_FOUND;
+    if ((v = type_lookup(t, name)) == VAL_NULL) return -1;
+    write64(cache + 4, v);
+    if (is_plain_class_attr(v)) return OP_LOAD_ATTR_NONDESCRIPTOR;
+    *fail = SPEC_FAIL_ATTR_KIND;
+    return oparg & 1 ? OP_LOAD_ATTR_METHOD : -1;
+}
+
+/* Cache units: 1-2 the class version, 3 the slot index. Only names already
+ * in the layout: a store that grows it changes the version anyway. */
+static int store_attr(Frame *f, uint16_t *cache, Value *sp, uint32_t oparg, SpecFail *fail) {
+    Value obj = sp[-1];
+    Str *name = AS_STR(f->code->names->items[oparg]);
+    *fail = SPEC_FAIL_TYPES;
+    if (!val_is_kind(obj, OBJ_INSTANCE)) return -1;
+    Instance *i = AS_INSTANCE(obj);
+    Type *t = i->obj.type;
+    *fail = SPEC_FAIL_VERSION;
+    if (!t->version) return -1;
+    int k = layout_find(t, name);
+    *fail = SPEC_FAIL_NOT_FOUND;
+    if (k < 0) return -1;
+    *fail = SPEC_FAIL_RANGE;
+    if ((uint32_t)k >= i->nslots) return -1;
+    write32(cache + 1, t->version);
+    cache[3] = (uint16_t)k;
+    return OP_STORE_ATTR_INSTANCE_VALUE;
 }
 
 static NativeFn builtin_fn(VM *vm, const char *name) {
@@ -197,8 +285,7 @@ static int call(VM *vm, uint16_t *cache, Value *sp, uint32_t oparg, SpecFail *fa
             *fail = SPEC_FAIL_VERSION;
             return -1;
         }
-        cache[1] = (uint16_t)t->version;
-        cache[2] = (uint16_t)(t->version >> 16);
+        write32(cache + 1, t->version);
         return OP_CALL_ALLOC_AND_ENTER_INIT;
     }
     default:
@@ -228,6 +315,8 @@ bool specialize(VM *vm, Frame *f, uint16_t *cache, Value *sp, uint32_t oparg) {
     case OP_FOR_ITER: op = for_iter(vm, sp, &fail); break;
     case OP_LOAD_GLOBAL: op = load_global(vm, f, cache, oparg, &fail); break;
     case OP_CALL: op = call(vm, cache, sp, oparg, &fail); break;
+    case OP_LOAD_ATTR: op = load_attr(f, cache, sp, oparg, &fail); break;
+    case OP_STORE_ATTR: op = store_attr(f, cache, sp, oparg, &fail); break;
     default: break;
     }
     if (op < 0) {

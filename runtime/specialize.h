@@ -30,7 +30,8 @@
     X(ARGS, "argument shape")                                                  \
     X(VERSION, "unversioned class")                                            \
     X(NOT_FOUND, "name not found")                                             \
-    X(TOO_BIG, "dict too big to index")
+    X(TOO_BIG, "dict too big to index")                                   \
+    X(ATTR_KIND, "kind of attribute")
 
 typedef enum SpecFail {
 #define X(e, s) SPEC_FAIL_##e,

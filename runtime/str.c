@@ -47,7 +47,7 @@ bool str_eq(const Str *a, const Str *b) {
     if (a == b) return true;
     if (a->len != b->len) return false;
     if (a->hash && b->hash && a->hash != b->hash) return false;
-    return memcmp(a->data, b->data, (size_t)a->len) == 0;
+    return str_same_bytes(a, b);
 }
 
 Str *str_new(VM *vm, const char *s, int64_t len) {

@@ -15,7 +15,9 @@
  *   SP_ADJ(n)            move the stack pointer by n
  *   OPARG                the instruction's full oparg (EXTENDED_ARG included)
  *   CACHE(i)             inline cache unit i (uint16_t lvalue, 0 = counter)
+ *   CACHE32(i)           units i..i+1 as one 32-bit operand (a class version)
  *   CACHE48(i)           units i..i+2 as one 48-bit operand
+ *   CACHE64(i)           units i..i+3 as one 64-bit operand (a Value)
  *   LOCAL(i), CONST(i), NAME(i), GLOBALS, CODE   the frame's fast locals,
  *                        constants, names, globals dict and code object
  *   DEOPT_IF(cond)       leave the uop and run the generic instruction
@@ -527,13 +529,19 @@ UOP_END
 
 /* ---- globals ------------------------------------------------------------------- */
 
-UOP(_GUARD_GLOBALS_VERSION)
-    DEOPT_IF((GLOBALS->version & UINT64_C(0xFFFFFFFFFFFF)) != CACHE48(1));
+/* The keys version changes when a key is added, deleted or moved, never
+ * when a value is overwritten (dict.c). */
+UOP(_GUARD_GLOBALS_KEYS)
+    DEOPT_IF((GLOBALS->keys_version & UINT64_C(0xFFFFFFFFFFFF)) != CACHE48(1));
 UOP_END
 
-/* The version guard proves the dict unchanged since the entry was found. */
+/* The keys guard proves the entry still holds the name; its value is read
+ * now (a delete would have changed the keys version; the NULL check is the
+ * belt to that). */
 UOP(_LOAD_GLOBAL_MODULE)
-    STACK(0) = GLOBALS->entries[CACHE(0) >> 4].value;
+    Value v = GLOBALS->entries[CACHE(0) >> 4].value;
+    DEOPT_IF(v == VAL_NULL);
+    STACK(0) = v;
     SP_ADJ(1);
     if (OPARG & 1) {
         STACK(0) = VAL_NULL;
@@ -541,7 +549,7 @@ UOP(_LOAD_GLOBAL_MODULE)
     }
 UOP_END
 
-/* The globals version proves the name still absent from the globals; the
+/* The globals keys version proves the name still absent from the globals; the
  * builtins entry is checked by key (interned names compare by pointer). */
 UOP(_LOAD_GLOBAL_BUILTIN)
     Dict *b = vm->builtins;
@@ -628,8 +636,7 @@ UOP_END
 /* The class's version (cache units 1-2) pins its __init__. */
 UOP(_CHECK_CLASS_VERSION)
     Value c = STACK(-(int)OPARG - 2);
-    uint32_t version = (uint32_t)CACHE(1) | (uint32_t)CACHE(2) << 16;
-    DEOPT_IF(!IS_TYPE(c) || AS_TYPE(c)->version != version || STACK(-(int)OPARG - 1) != VAL_NULL);
+    DEOPT_IF(!IS_TYPE(c) || AS_TYPE(c)->version != CACHE32(1) || STACK(-(int)OPARG - 1) != VAL_NULL);
 UOP_END
 
 /* A user class with a Python __init__: the instance replaces the class in
@@ -645,4 +652,69 @@ UOP(_ALLOC_AND_ENTER_INIT)
     SYNC_FRAME(slot);
     ERROR_IF(!call_push(vm, init, slot + 1, (int)OPARG + 1, NULL, FRAME_INIT));
     FRAME_PUSHED();
+UOP_END
+
+/* ---- attributes --------------------------------------------------------------- */
+
+/* The object's class is the one specialized for (versions are never reused;
+ * a non-object has no class of its own and fails). A class version also
+ * pins the object's C layout: only user-class instances are specialized. */
+UOP(_GUARD_TYPE_VERSION)
+    Value o = STACK(-1);
+    DEOPT_IF(!val_is_obj(o) || val_as_obj(o)->type->version != CACHE32(1));
+UOP_END
+
+/* An attribute read on a class object, keyed on that class's version. */
+UOP(_GUARD_CLASS_VERSION)
+    Value o = STACK(-1);
+    DEOPT_IF(!IS_TYPE(o) || AS_TYPE(o)->version != CACHE32(1));
+UOP_END
+
+/* A name found on the class is not shadowed by the instance: the version
+ * guard proves it still absent from the layout (growth re-versions the
+ * class), so only the overflow dict, if any, can hold it. */
+UOP(_GUARD_ATTR_NOT_SHADOWED)
+    Instance *i = AS_INSTANCE(STACK(-1));
+    DEOPT_IF(i->overflow && dict_get_str(i->overflow, NAME(OPARG >> 1)) != VAL_NULL);
+UOP_END
+
+/* Slot CACHE(3) of the class's layout; absent (deleted, or beyond an
+ * instance made before the layout grew) deopts to raise or look further. */
+UOP(_LOAD_ATTR_INSTANCE_VALUE)
+    Instance *i = AS_INSTANCE(STACK(-1));
+    uint32_t k = CACHE(3);
+    DEOPT_IF(k >= i->nslots);
+    Value v = i->slots[k];
+    DEOPT_IF(v == VAL_NULL);
+    STACK(-1) = v;
+    if (OPARG & 1) {
+        STACK(0) = VAL_NULL;
+        SP_ADJ(1);
+    }
+UOP_END
+
+/* [obj] -> [func obj]: the class's function, pinned by the class version. */
+UOP(_LOAD_ATTR_METHOD)
+    STACK(0) = STACK(-1);
+    STACK(-1) = (Value)CACHE64(4);
+    SP_ADJ(1);
+UOP_END
+
+/* [obj] -> [value] (or [value NULL] at a call site): a class attribute that
+ * is not a function, so no binding; pinned by the version guard. */
+UOP(_LOAD_ATTR_CACHED_VALUE)
+    STACK(-1) = (Value)CACHE64(4);
+    if (OPARG & 1) {
+        STACK(0) = VAL_NULL;
+        SP_ADJ(1);
+    }
+UOP_END
+
+/* [value obj] -> []: into slot CACHE(3), which the instance must have. */
+UOP(_STORE_ATTR_INSTANCE_VALUE)
+    Instance *i = AS_INSTANCE(STACK(-1));
+    uint32_t k = CACHE(3);
+    DEOPT_IF(k >= i->nslots);
+    i->slots[k] = STACK(-2);
+    SP_ADJ(-2);
 UOP_END

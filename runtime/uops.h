@@ -105,10 +105,10 @@
     U(_FOR_ITER_RANGE, 1, 2, UOPF_ARG | UOPF_JUMP | UOPF_GUARD)                         \
     U(_FOR_ITER_LIST, 1, 2, UOPF_ARG | UOPF_JUMP)                                       \
     U(_FOR_ITER_TUPLE, 1, 2, UOPF_ARG | UOPF_JUMP)                                      \
-    /* LOAD_GLOBAL: guard the globals dict's version (cache units 1-3), then    */    \
-    /* read the entry whose index is cached in unit 0's high 12 bits.           */    \
-    U(_GUARD_GLOBALS_VERSION, 0, 0, UOPF_GUARD | UOPF_OPERAND)                          \
-    U(_LOAD_GLOBAL_MODULE, 0, 1 + ((oparg) & 1), UOPF_ARG | UOPF_OPERAND)               \
+    /* LOAD_GLOBAL: guard the globals dict's keys version (cache units 1-3),    */    \
+    /* then read the entry whose index is cached in unit 0's high 12 bits.      */    \
+    U(_GUARD_GLOBALS_KEYS, 0, 0, UOPF_GUARD | UOPF_OPERAND)                             \
+    U(_LOAD_GLOBAL_MODULE, 0, 1 + ((oparg) & 1), UOPF_ARG | UOPF_OPERAND | UOPF_GUARD)  \
     U(_LOAD_GLOBAL_BUILTIN, 0, 1 + ((oparg) & 1), UOPF_ARG | UOPF_OPERAND | UOPF_GUARD) \
     /* CALL: [callable self|NULL args...] -> [result]. */                              \
     U(_CHECK_CALL_BOUND_METHOD, (oparg) + 2, (oparg) + 2, UOPF_ARG | UOPF_GUARD)        \
@@ -121,7 +121,17 @@
     U(_CALL_ISINSTANCE, 4, 1, UOPF_GUARD)                                               \
     U(_CHECK_CLASS_VERSION, (oparg) + 2, (oparg) + 2, UOPF_ARG | UOPF_GUARD | UOPF_OPERAND) \
     U(_ALLOC_AND_ENTER_INIT, (oparg) + 2, 0,                                            \
-      UOPF_ARG | UOPF_GUARD | UOPF_ERROR | UOPF_ESCAPES | UOPF_FRAME)
+      UOPF_ARG | UOPF_GUARD | UOPF_ERROR | UOPF_ESCAPES | UOPF_FRAME)                   \
+    /* Attributes. LOAD_ATTR caches: units 1-2 class version, unit 3 slot index, */    \
+    /* units 4-7 a Value; STORE_ATTR: units 1-2 class version, unit 3 slot.      */    \
+    /* The guards read the object on top ([obj] or [value obj]).                 */    \
+    U(_GUARD_TYPE_VERSION, 1, 1, UOPF_GUARD | UOPF_OPERAND)                             \
+    U(_GUARD_CLASS_VERSION, 1, 1, UOPF_GUARD | UOPF_OPERAND)                            \
+    U(_GUARD_ATTR_NOT_SHADOWED, 1, 1, UOPF_ARG | UOPF_GUARD)                            \
+    U(_LOAD_ATTR_INSTANCE_VALUE, 1, 1 + ((oparg) & 1), UOPF_ARG | UOPF_OPERAND | UOPF_GUARD) \
+    U(_LOAD_ATTR_METHOD, 1, 2, UOPF_OPERAND)                                            \
+    U(_LOAD_ATTR_CACHED_VALUE, 1, 1 + ((oparg) & 1), UOPF_ARG | UOPF_OPERAND)           \
+    U(_STORE_ATTR_INSTANCE_VALUE, 2, 0, UOPF_OPERAND | UOPF_GUARD)
 
 /* Generic instructions whose interpreter handler is generated from uops. */
 #define GENERIC_UOP_INSTRS(G, P)                                                        \
@@ -178,8 +188,8 @@
     S(P, FOR_ITER_RANGE, FOR_ITER, _ITER_CHECK_RANGE, _FOR_ITER_RANGE)                  \
     S(P, FOR_ITER_LIST, FOR_ITER, _ITER_CHECK_LIST, _FOR_ITER_LIST)                     \
     S(P, FOR_ITER_TUPLE, FOR_ITER, _ITER_CHECK_TUPLE, _FOR_ITER_TUPLE)                  \
-    S(P, LOAD_GLOBAL_MODULE, LOAD_GLOBAL, _GUARD_GLOBALS_VERSION, _LOAD_GLOBAL_MODULE)  \
-    S(P, LOAD_GLOBAL_BUILTIN, LOAD_GLOBAL, _GUARD_GLOBALS_VERSION, _LOAD_GLOBAL_BUILTIN) \
+    S(P, LOAD_GLOBAL_MODULE, LOAD_GLOBAL, _GUARD_GLOBALS_KEYS, _LOAD_GLOBAL_MODULE)     \
+    S(P, LOAD_GLOBAL_BUILTIN, LOAD_GLOBAL, _GUARD_GLOBALS_KEYS, _LOAD_GLOBAL_BUILTIN)   \
     S(P, CALL_PY_EXACT_ARGS, CALL, _CHECK_FUNCTION_EXACT_ARGS, _PUSH_FRAME)             \
     S(P, CALL_BOUND_METHOD_EXACT_ARGS, CALL, _CHECK_CALL_BOUND_METHOD,                  \
       _INIT_CALL_BOUND_METHOD, _CHECK_FUNCTION_EXACT_ARGS, _PUSH_FRAME)                 \
@@ -187,7 +197,14 @@
     S(P, CALL_BUILTIN, CALL, _CALL_BUILTIN)                                             \
     S(P, CALL_LEN, CALL, _CALL_LEN)                                                     \
     S(P, CALL_ISINSTANCE, CALL, _CALL_ISINSTANCE)                                       \
-    S(P, CALL_ALLOC_AND_ENTER_INIT, CALL, _CHECK_CLASS_VERSION, _ALLOC_AND_ENTER_INIT)
+    S(P, CALL_ALLOC_AND_ENTER_INIT, CALL, _CHECK_CLASS_VERSION, _ALLOC_AND_ENTER_INIT)  \
+    S(P, LOAD_ATTR_INSTANCE_VALUE, LOAD_ATTR, _GUARD_TYPE_VERSION, _LOAD_ATTR_INSTANCE_VALUE) \
+    S(P, LOAD_ATTR_METHOD, LOAD_ATTR, _GUARD_TYPE_VERSION, _GUARD_ATTR_NOT_SHADOWED,      \
+      _LOAD_ATTR_METHOD)                                                                \
+    S(P, LOAD_ATTR_NONDESCRIPTOR, LOAD_ATTR, _GUARD_TYPE_VERSION, _GUARD_ATTR_NOT_SHADOWED, \
+      _LOAD_ATTR_CACHED_VALUE)                                                          \
+    S(P, LOAD_ATTR_CLASS, LOAD_ATTR, _GUARD_CLASS_VERSION, _LOAD_ATTR_CACHED_VALUE)     \
+    S(P, STORE_ATTR_INSTANCE_VALUE, STORE_ATTR, _GUARD_TYPE_VERSION, _STORE_ATTR_INSTANCE_VALUE)
 
 typedef enum Uop {
 #define U(name, pops, pushes, flags) UOP##name,

@@ -249,6 +249,31 @@ Str *str_intern(VM *vm, const char *s, int64_t len);
 Str *str_intern_cstr(VM *vm, const char *s);
 uint64_t str_hash(Str *s);
 bool str_eq(const Str *a, const Str *b);
+/* Whether two strs of equal length have the same bytes: word compares inline
+ * (dict lookups of short keys run this far more often than anything else). */
+static inline bool str_same_bytes(const Str *a, const Str *b) {
+    const char *x = a->data, *y = b->data;
+    int64_t n = a->len;
+    uint64_t p, q;
+    if (n >= 8) {
+        for (int64_t i = 0; i + 8 <= n; i += 8) {
+            memcpy(&p, x + i, 8);
+            memcpy(&q, y + i, 8);
+            if (p != q) return false;
+        }
+        memcpy(&p, x + n - 8, 8);
+        memcpy(&q, y + n - 8, 8);
+        return p == q;
+    }
+    if (n >= 4) {
+        uint32_t r, s, t, u;
+        memcpy(&r, x, 4), memcpy(&s, y, 4), memcpy(&t, x + n - 4, 4), memcpy(&u, y + n - 4, 4);
+        return r == s && t == u;
+    }
+    for (int64_t i = 0; i < n; i++)
+        if (x[i] != y[i]) return false;
+    return true;
+}
 Str *str_concat(VM *vm, Str *a, Str *b);
 /* s repeated n times (n <= 0 gives ''); MemoryError past the heap limit. */
 Str *str_repeat(VM *vm, Str *s, int64_t n);

@@ -307,6 +307,288 @@ static void test_branch_history(void **state) {
     run_end(&r);
 }
 
+/* Attribute forms: instance slots, methods, class attributes, stores. */
+static void test_attr_forms(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "class V:\n"
+              "    K = 3\n"
+              "    def __init__(self, x, y):\n"
+              "        self.x = x\n"
+              "        self.y = y\n"
+              "    def dot(self, o):\n"
+              "        return self.x * o.x + self.y * o.y\n"
+              "def f(n):\n"
+              "    v = V(1, 2)\n"
+              "    t = 0\n"
+              "    for i in range(n):\n"
+              "        t += v.dot(v) + v.K + V.K + v.y\n"
+              "        v.x = i\n"
+              "    return t\n"
+              "print(f(100))\n",
+              true);
+    assert_string_equal(r.out, "319750\n");
+    expect_op(&r, "f", OP_LOAD_ATTR_INSTANCE_VALUE);
+    expect_op(&r, "f", OP_LOAD_ATTR_METHOD);
+    expect_op(&r, "f", OP_LOAD_ATTR_NONDESCRIPTOR);
+    expect_op(&r, "f", OP_LOAD_ATTR_CLASS);
+    expect_op(&r, "f", OP_STORE_ATTR_INSTANCE_VALUE);
+    for (int op = 0; op < OP_COUNT; op++)
+        if (opcode_base[op] == OP_LOAD_ATTR || opcode_base[op] == OP_STORE_ATTR)
+            assert_int_equal(r.vm->spec_stats->deopts[op], 0);
+    run_end(&r);
+}
+
+/* An attribute added after specialization takes a new slot: the layout
+ * grows, the class version changes, the cached forms deopt and re-settle. */
+static void test_attr_added_later(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "class A:\n"
+              "    pass\n"
+              "def get(o):\n"
+              "    return o.x\n"
+              "def put(o, v):\n"
+              "    o.x = v\n"
+              "a = A()\n"
+              "a.x = 1\n"
+              "s = 0\n"
+              "for i in range(20):\n"
+              "    if i == 10:\n"
+              "        a.z = 5\n"
+              "        b = A()\n"
+              "        b.z = 6\n"
+              "        b.x = 7\n"
+              "        s += get(b)\n"
+              "    put(a, i)\n"
+              "    s += get(a)\n"
+              "print(s, a.x, a.z, b.x, b.z)\n",
+              true);
+    assert_string_equal(r.out, "197 19 5 7 6\n");
+    assert_true(r.vm->spec_stats->deopts[OP_LOAD_ATTR_INSTANCE_VALUE] >= 1);
+    assert_true(r.vm->spec_stats->deopts[OP_STORE_ATTR_INSTANCE_VALUE] >= 1);
+    run_end(&r);
+}
+
+/* Methods and class attributes replaced on the class (or a base) after
+ * specialization: the class version changes and the new ones are seen. */
+static void test_attr_class_replaced(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "class B:\n"
+              "    N = 1\n"
+              "    def m(self):\n"
+              "        return 1\n"
+              "class C(B):\n"
+              "    pass\n"
+              "def call(o):\n"
+              "    return o.m()\n"
+              "def const(o):\n"
+              "    return o.N\n"
+              "def cls():\n"
+              "    return C.N\n"
+              "c = C()\n"
+              "out = []\n"
+              "for i in range(30):\n"
+              "    if i == 10:\n"
+              "        B.m = lambda self: 2\n"
+              "        B.N = 20\n"
+              "    if i == 20:\n"
+              "        C.m = lambda self: 3\n"
+              "        C.N = 300\n"
+              "    out.append(call(c) + const(c) + cls())\n"
+              "print(out)\n",
+              true);
+    assert_string_equal(r.out,
+                        "[3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 42, 42, 42, 42, 42, 42, 42, 42, 42, 42, "
+                        "603, 603, 603, 603, 603, 603, 603, 603, 603, 603]\n");
+    assert_true(r.vm->spec_stats->deopts[OP_LOAD_ATTR_METHOD] >= 2);
+    assert_true(r.vm->spec_stats->deopts[OP_LOAD_ATTR_NONDESCRIPTOR] >= 2);
+    assert_true(r.vm->spec_stats->deopts[OP_LOAD_ATTR_CLASS] >= 2);
+    expect_op(&r, "call", OP_LOAD_ATTR_METHOD);
+    run_end(&r);
+}
+
+/* One site, two classes alternately: the guards fail, the results stay
+ * right, and the backoff keeps the site mostly generic. */
+static void test_attr_polymorphic(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "class P:\n"
+              "    def __init__(self):\n"
+              "        self.a = 1\n"
+              "        self.v = 10\n"
+              "    def m(self):\n"
+              "        return 100\n"
+              "class Q:\n"
+              "    def __init__(self):\n"
+              "        self.v = 20\n"
+              "    def m(self):\n"
+              "        return 200\n"
+              "def f(o):\n"
+              "    o.v = o.v + 1\n"
+              "    return o.v + o.m()\n"
+              "p, q = P(), Q()\n"
+              "s = 0\n"
+              "for i in range(200):\n"
+              "    s += f(p if i % 2 else q)\n"
+              "print(s, p.v, q.v)\n",
+              true);
+    assert_string_equal(r.out, "43100 110 120\n");
+    assert_true(r.vm->spec_stats->deopts[OP_LOAD_ATTR_INSTANCE_VALUE] >= 1);
+    assert_true(r.vm->spec_stats->deopts[OP_LOAD_ATTR_METHOD] >= 1);
+    assert_true(r.vm->spec_stats->deopts[OP_STORE_ATTR_INSTANCE_VALUE] >= 1);
+    /* Deopts are bounded by the backoff, not one per execution. */
+    assert_true(r.vm->spec_stats->deopts[OP_LOAD_ATTR_INSTANCE_VALUE] < 40);
+    run_end(&r);
+}
+
+/* del obj.x after specialization: the slot is VAL_NULL, the form deopts and
+ * the generic path raises CPython's AttributeError. */
+static void test_attr_deleted(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "class A:\n"
+              "    pass\n"
+              "def get(o):\n"
+              "    return o.x\n"
+              "a = A()\n"
+              "a.x = 4\n"
+              "s = 0\n"
+              "for i in range(10):\n"
+              "    s += get(a)\n"
+              "del a.x\n"
+              "try:\n"
+              "    get(a)\n"
+              "except AttributeError as e:\n"
+              "    print(s, e)\n"
+              "a.x = 5\n"
+              "print(get(a))\n",
+              true);
+    assert_string_equal(r.out, "40 'A' object has no attribute 'x'\n5\n");
+    assert_true(r.vm->spec_stats->deopts[OP_LOAD_ATTR_INSTANCE_VALUE] >= 1);
+    run_end(&r);
+}
+
+/* An instance attribute shadows a method after the call site specialized:
+ * the layout grows (new class version), so the method form deopts. Past
+ * the layout's 30 names the shadowing one lands in the overflow dict, which
+ * the method form checks. */
+static void test_attr_shadows_method(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "class A:\n"
+              "    def m(self):\n"
+              "        return 1\n"
+              "def call(o):\n"
+              "    return o.m()\n"
+              "a = A()\n"
+              "s = 0\n"
+              "for i in range(10):\n"
+              "    s += call(a)\n"
+              "a.m = lambda: 10\n"
+              "s += call(a)\n"
+              "print(s, call(A()))\n"
+              "class F:\n"
+              "    def m(self):\n"
+              "        return 1\n"
+              "f = F()\n"
+              "for i in range(30):\n"
+              "    setattr(f, 'a' + str(i), i)\n"
+              "t = 0\n"
+              "for i in range(10):\n"
+              "    t += call(f)\n"
+              "f.m = lambda: 100\n"
+              "t += call(f)\n"
+              "print(t, call(F()))\n",
+              true);
+    assert_string_equal(r.out, "20 1\n110 1\n");
+    assert_true(r.vm->spec_stats->deopts[OP_LOAD_ATTR_METHOD] >= 2);
+    run_end(&r);
+}
+
+/* Storing a global every iteration changes only values, not keys: the
+ * LOAD_GLOBALs of the module stay specialized; deleting one still deopts. */
+static void test_global_store_keeps_specialized(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "K = 2\n"
+              "acc = 0\n"
+              "def f(n):\n"
+              "    global acc\n"
+              "    for i in range(n):\n"
+              "        acc = acc + K + len('ab')\n"
+              "    return acc\n"
+              "print(f(100))\n"
+              "del K\n"
+              "try:\n"
+              "    f(1)\n"
+              "except NameError as e:\n"
+              "    print(e)\n",
+              true);
+    assert_string_equal(r.out, "400\nname 'K' is not defined\n");
+    /* acc and K are read by LOAD_GLOBAL_MODULE, len by _BUILTIN; only the
+     * del deopts them. */
+    assert_true(r.vm->spec_stats->deopts[OP_LOAD_GLOBAL_MODULE] <= 2);
+    assert_true(r.vm->spec_stats->deopts[OP_LOAD_GLOBAL_BUILTIN] <= 1);
+    run_end(&r);
+}
+
+/* After the warm-up, before any del: the opcodes are still specialized. */
+static void test_global_store_opcodes(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "K = 2\n"
+              "acc = 0\n"
+              "def f(n):\n"
+              "    global acc\n"
+              "    for i in range(n):\n"
+              "        acc = acc + K + len('ab')\n"
+              "    return acc\n"
+              "print(f(100))\n",
+              true);
+    assert_string_equal(r.out, "400\n");
+    Code *co = code_of(&r, "f");
+    int n = 0;
+    for (int i = 0; i < co->ncode;) {
+        int o = co->code[i] & 0xFF;
+        assert_true(o != OP_LOAD_GLOBAL);
+        if (o == OP_LOAD_GLOBAL_MODULE) n++;
+        i += 1 + opcode_caches[o];
+    }
+    assert_int_equal(n, 3); /* acc twice, K */
+    expect_op(&r, "f", OP_LOAD_GLOBAL_BUILTIN);
+    assert_int_equal(r.vm->spec_stats->deopts[OP_LOAD_GLOBAL_MODULE], 0);
+    run_end(&r);
+}
+
+/* A builtin specialized site must see a global of the same name appear. */
+static void test_builtin_shadowed_later(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "def f():\n"
+              "    return len('abc')\n"
+              "s = 0\n"
+              "for i in range(20):\n"
+              "    if i == 10:\n"
+              "        len = lambda x: 100\n"
+              "    s += f()\n"
+              "print(s)\n",
+              true);
+    assert_string_equal(r.out, "1030\n");
+    assert_true(r.vm->spec_stats->deopts[OP_LOAD_GLOBAL_BUILTIN] >= 1);
+    run_end(&r);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_int_loop_specializes),
@@ -317,6 +599,15 @@ int main(void) {
         cmocka_unit_test(test_list_index_out_of_range),
         cmocka_unit_test(test_other_forms),
         cmocka_unit_test(test_branch_history),
+        cmocka_unit_test(test_attr_forms),
+        cmocka_unit_test(test_attr_added_later),
+        cmocka_unit_test(test_attr_class_replaced),
+        cmocka_unit_test(test_attr_polymorphic),
+        cmocka_unit_test(test_attr_deleted),
+        cmocka_unit_test(test_attr_shadows_method),
+        cmocka_unit_test(test_global_store_keeps_specialized),
+        cmocka_unit_test(test_global_store_opcodes),
+        cmocka_unit_test(test_builtin_shadowed_later),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
