@@ -83,7 +83,32 @@ static int check_required(VM *vm, const ArgSpec *s, int n, const Value *out) {
     return 0;
 }
 
+/* The common call, checked in a few instructions: no keywords, the receiver
+ * (if any) exactly of the method's class, a positional count in range. */
+static bool plain_call(VM *vm, const ArgSpec *s, const Value *args, int n) {
+    if (s->self_type) {
+        if (n == 0 || !val_is_obj(args[0]) ||
+            val_as_obj(args[0])->type != vm->types[s->self_type - 1])
+            return false;
+        n--;
+    }
+    switch ((ArgStyle)s->style) {
+    case ARGS_METH: return n == s->min;
+    case ARGS_POS: return n >= s->min && (s->max < 0 || n <= s->max);
+    default: return false;
+    }
+}
+
 int arg_parse(VM *vm, const ArgSpec *s, Value *args, int nargs, Tuple *kwnames, Value *out) {
+    if (!kwnames && plain_call(vm, s, args, nargs)) {
+        int self = s->self_type != 0, n = nargs - self;
+        if (out) {
+            int slots = s->max > s->nkw ? s->max : s->nkw;
+            for (int i = 0; i < slots && i < ARG_MAX_SLOTS; i++)
+                out[i] = s->max >= 0 && i < n ? args[self + i] : VAL_NULL;
+        }
+        return n;
+    }
     if (s->self_type) {
         if (check_self(vm, s, args, nargs) < 0) return -1;
         args++;
