@@ -692,23 +692,8 @@ int64_t obj_len(VM *vm, Value v) {
     case OBJ_INSTANCE:
     case OBJ_EXCEPTION: {
         Value r = vm_call_dunder(vm, v, vm->names[NAME_LEN], NULL, 0);
-        if (r == VAL_ERROR) return -1;
         if (r == VAL_NULL) break;
-        if (!val_is_anyint(r)) {
-            vm_raise(vm, T_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
-                     type_name_of(vm, r));
-            return -1;
-        }
-        int64_t n;
-        if (!int_to_i64(r, &n)) {
-            vm_raise(vm, T_OVERFLOW_ERROR, "cannot fit 'int' into an index-sized integer");
-            return -1;
-        }
-        if (n < 0) {
-            vm_raise(vm, T_VALUE_ERROR, "__len__() should return >= 0");
-            return -1;
-        }
-        return n;
+        return obj_len_result(vm, r);
     }
     default:
         break;

@@ -368,8 +368,7 @@ Value obj_str(VM *vm, Value v) {
 
 /* ---- truth -------------------------------------------------------------- */
 
-/* A user __len__ result as a length, or -1 with an exception set. */
-static int64_t len_result(VM *vm, Value r) {
+int64_t obj_len_result(VM *vm, Value r) {
     if (r == VAL_ERROR) return -1;
     int64_t n;
     if (!val_is_anyint(r)) {
@@ -416,7 +415,7 @@ int obj_truthy(VM *vm, Value v) {
         }
         r = call_user(vm, v, vm->names[NAME_LEN], NULL, 0);
         if (r == VAL_NULL) return 1;
-        int64_t n = len_result(vm, r);
+        int64_t n = obj_len_result(vm, r);
         return n < 0 ? -1 : n != 0;
     }
     default:

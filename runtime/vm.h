@@ -365,6 +365,8 @@ Value float_from_str(VM *vm, const char *s, int64_t len);
 Value obj_repr(VM *vm, Value v);                    /* -> str Value */
 Value obj_str(VM *vm, Value v);                     /* -> str Value */
 int obj_truthy(VM *vm, Value v);                    /* 1, 0, -1 */
+/* What a user __len__ returned, checked as a length: >= 0, or -1 raised. */
+int64_t obj_len_result(VM *vm, Value r);
 int obj_hash(VM *vm, Value v, uint64_t *out);       /* 0, -1 (unhashable) */
 int obj_eq(VM *vm, Value a, Value b);               /* 1, 0, -1 */
 Value obj_compare(VM *vm, CmpOp op, Value a, Value b);
