@@ -11,12 +11,10 @@
 static const char *plural(int n) { return n == 1 ? "" : "s"; }
 
 static int arg_error(VM *vm, const char *fmt, ...) {
-    char msg[256];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vm_raisev(vm, T_TYPE_ERROR, fmt, ap);
     va_end(ap);
-    vm_raise(vm, T_TYPE_ERROR, "%s", msg);
     return -1;
 }
 

@@ -49,13 +49,18 @@ Value vm_raise_oom(VM *vm) {
 }
 
 Value vm_raise(VM *vm, TypeId t, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    Value r = vm_raisev(vm, t, fmt, ap);
+    va_end(ap);
+    return r;
+}
+
+Value vm_raisev(VM *vm, TypeId t, const char *fmt, va_list ap) {
     if (t == T_MEMORY_ERROR) return vm_raise_oom(vm);
     StrBuf b;
     sb_init(&b);
-    va_list ap;
-    va_start(ap, fmt);
     sb_vaddf(&b, fmt, ap);
-    va_end(ap);
     Str *msg = sb_finish(vm, &b);
     if (!msg) return VAL_ERROR; /* MemoryError is raised */
     gc_push_root(vm, val_obj(msg));

@@ -26,12 +26,10 @@ typedef struct FormatSpec {
 static bool is_align(char c) { return c == '<' || c == '>' || c == '^' || c == '='; }
 
 static int spec_error(VM *vm, const char *fmt, ...) {
-    char msg[200];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vm_raisev(vm, T_VALUE_ERROR, fmt, ap);
     va_end(ap);
-    vm_raise(vm, T_VALUE_ERROR, "%s", msg);
     return -1;
 }
 

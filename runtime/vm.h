@@ -191,6 +191,8 @@ void gc_free_all(VM *vm);
 /* Raise a new instance of builtin class `t` with a printf-formatted message.
  * Always returns VAL_ERROR. */
 Value vm_raise(VM *vm, TypeId t, const char *fmt, ...);
+/* vm_raise for wrappers that take their own variadic arguments. */
+Value vm_raisev(VM *vm, TypeId t, const char *fmt, va_list ap);
 /* Raise the preallocated MemoryError (allocates nothing). Returns VAL_ERROR. */
 Value vm_raise_oom(VM *vm);
 /* Raise an existing exception instance (or instantiate a class). Returns
