@@ -823,7 +823,7 @@ static Value bi_callable(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     case OBJ_METHOD:
     case OBJ_TYPE: return VAL_TRUE;
     case OBJ_INSTANCE:
-    case OBJ_EXCEPTION: return val_bool(type_lookup(val_type(vm, v), vm->names[NAME_CALL]) != VAL_NULL);
+    case OBJ_EXCEPTION: return val_bool(type_lookup(vm, val_type(vm, v), vm->names[NAME_CALL]) != VAL_NULL);
     default: return VAL_FALSE;
     }
 }

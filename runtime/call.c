@@ -146,7 +146,7 @@ Value vm_call(VM *vm, Value callable, Value *args, int nargs, Tuple *kwnames) {
 }
 
 Function *call_python_init(VM *vm, Type *t) {
-    Value init = type_lookup(t, vm->names[NAME_INIT]);
+    Value init = type_lookup(vm, t, vm->names[NAME_INIT]);
     return IS_FUNCTION(init) ? AS_FUNCTION(init) : NULL;
 }
 
@@ -227,7 +227,7 @@ Value call_slots(VM *vm, Value *slot, int npos, Tuple *kwnames) {
         case OBJ_TYPE:
             return call_type(vm, AS_TYPE(c), args, n, kwnames);
         default: {
-            Value f = type_lookup(val_type(vm, c), vm->names[NAME_CALL]);
+            Value f = type_lookup(vm, val_type(vm, c), vm->names[NAME_CALL]);
             if (f == VAL_NULL) break;
             if (IS_FUNCTION(f)) return call_with_self(vm, f, c, args, n, kwnames);
             slot[0] = f;
@@ -241,7 +241,7 @@ Value call_slots(VM *vm, Value *slot, int npos, Tuple *kwnames) {
 }
 
 Value vm_call_dunder(VM *vm, Value v, Str *name, Value *args, int nargs) {
-    Value f = type_lookup(val_type(vm, v), name);
+    Value f = type_lookup(vm, val_type(vm, v), name);
     if (f == VAL_NULL) return VAL_NULL;
     if (IS_FUNCTION(f) || (val_is_kind(f, OBJ_NATIVE) && AS_NATIVE(f)->self == VAL_NULL))
         return call_with_self(vm, f, v, args, nargs, NULL);

@@ -68,6 +68,18 @@ static Value str_or_error(VM *vm, Str *s) { return s ? val_obj(s) : VAL_ERROR; }
 /* Attributes every object of a kind has without a class dict entry:
  * `__class__`, a class's `__name__`, an exception's `args`, ... VAL_NULL
  * when name is none of them. */
+static Value copy_dict(VM *vm, Dict *src) {
+    Dict *d = dict_new(vm);
+    if (!d) return VAL_ERROR;
+    gc_push_root(vm, val_obj(d));
+    Value k, v;
+    int64_t pos = 0;
+    int rc = 0;
+    while (rc == 0 && dict_next(src, &pos, &k, &v)) rc = dict_set(vm, d, k, v);
+    gc_pop_roots(vm, 1);
+    return rc < 0 ? VAL_ERROR : val_obj(d);
+}
+
 static Value special_attr(VM *vm, Value obj, Str *name) {
     Str **n = vm->names;
     if (name == n[NAME_CLASS]) return val_obj(val_type(vm, obj));
@@ -75,8 +87,14 @@ static Value special_attr(VM *vm, Value obj, Str *name) {
     switch (val_as_obj(obj)->kind) {
     case OBJ_TYPE: {
         Type *t = AS_TYPE(obj);
+        if (name == n[NAME_QUALNAME]) {
+            Value q = dict_get_str(t->dict, name);
+            if (q != VAL_NULL && IS_STR(q)) return q;
+        }
         if (name == n[NAME_NAME] || name == n[NAME_QUALNAME]) return val_obj(t->name);
-        if (name == n[NAME_DICT]) return val_obj(t->dict);
+        /* A copy: writes through it must not bypass type_modified, on which
+         * every attribute cache relies. */
+        if (name == n[NAME_DICT]) return copy_dict(vm, t->dict);
         if (name == n[NAME_MODULE] && t->builtin) return str_or_error(vm, str_intern_cstr(vm, "builtins"));
         if (!strcmp(name->data, "__base__")) return t->base ? val_obj(t->base) : VAL_NONE;
         if (!strcmp(name->data, "__bases__")) {
@@ -135,11 +153,11 @@ Value obj_getattr(VM *vm, Value obj, Str *name) {
     if (IS_TYPE(obj)) {
         v = special_attr(vm, obj, name);
         if (v != VAL_NULL) return v;
-        v = type_lookup(AS_TYPE(obj), name);
+        v = type_lookup(vm, AS_TYPE(obj), name);
         if (v != VAL_NULL) return v;
         return raise_no_attr(vm, obj, name);
     }
-    v = type_lookup(val_type(vm, obj), name);
+    v = type_lookup(vm, val_type(vm, obj), name);
     if (v != VAL_NULL) return bind(vm, v, obj);
     v = special_attr(vm, obj, name);
     if (v != VAL_NULL) return v;
@@ -149,7 +167,7 @@ Value obj_getattr(VM *vm, Value obj, Str *name) {
 int class_load_method(VM *vm, Value obj, Type *owner, Str *name, Value *out) {
     Value f;
     if (owner) {
-        f = owner->base ? type_lookup(owner->base, name) : VAL_NULL;
+        f = owner->base ? type_lookup(vm, owner->base, name) : VAL_NULL;
         if (f == VAL_NULL) {
             *out = class_super_attr(vm, owner, obj, name);
             return *out == VAL_ERROR ? -1 : 0;
@@ -159,7 +177,7 @@ int class_load_method(VM *vm, Value obj, Type *owner, Str *name, Value *out) {
             *out = f;
             return 0;
         }
-        if (IS_TYPE(obj) || (f = type_lookup(val_type(vm, obj), name)) == VAL_NULL) {
+        if (IS_TYPE(obj) || (f = type_lookup(vm, val_type(vm, obj), name)) == VAL_NULL) {
             *out = obj_getattr(vm, obj, name);
             return *out == VAL_ERROR ? -1 : 0;
         }
@@ -169,7 +187,7 @@ int class_load_method(VM *vm, Value obj, Type *owner, Str *name, Value *out) {
 }
 
 Value class_super_attr(VM *vm, Type *owner, Value self, Str *name) {
-    Value f = owner->base ? type_lookup(owner->base, name) : VAL_NULL;
+    Value f = owner->base ? type_lookup(vm, owner->base, name) : VAL_NULL;
     if (f != VAL_NULL) return bind(vm, f, self);
     if (name == vm->names[NAME_INIT]) return new_native(vm, base_init, "__init__", self);
     return vm_raise(vm, T_ATTRIBUTE_ERROR, "'super' object has no attribute '%s'", name->data);

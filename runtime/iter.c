@@ -234,7 +234,7 @@ Value obj_iter(VM *vm, Value v) {
             if (it == VAL_NULL) break;
             bool ok = val_is_kind(it, OBJ_ITER) ||
                       (is_user_object(it) &&
-                       type_lookup(val_type(vm, it), vm->names[NAME_NEXT]) != VAL_NULL);
+                       type_lookup(vm, val_type(vm, it), vm->names[NAME_NEXT]) != VAL_NULL);
             if (!ok)
                 return vm_raise(vm, T_TYPE_ERROR, "iter() returned non-iterator of type '%s'",
                                 type_name_of(vm, it));
@@ -666,7 +666,7 @@ int obj_contains(VM *vm, Value c, Value item) {
         Value r = vm_call_dunder(vm, c, vm->names[NAME_CONTAINS], &item, 1);
         if (r == VAL_ERROR) return -1;
         if (r != VAL_NULL) return obj_truthy(vm, r);
-        if (type_lookup(val_type(vm, c), vm->names[NAME_ITER]) == VAL_NULL) break;
+        if (type_lookup(vm, val_type(vm, c), vm->names[NAME_ITER]) == VAL_NULL) break;
         Value it = obj_iter(vm, c);
         if (it == VAL_ERROR) return -1;
         return contains_iter(vm, it, item);

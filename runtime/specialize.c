@@ -180,7 +180,7 @@ static bool is_dunder(const Str *s) {
  * function of a method, or a class attribute's value). A cached Value is
  * kept alive by the class dict holding it for as long as the version
  * matches. */
-static int load_attr(Frame *f, uint16_t *cache, Value *sp, uint32_t oparg, SpecFail *fail) {
+static int load_attr(VM *vm, Frame *f, uint16_t *cache, Value *sp, uint32_t oparg, SpecFail *fail) {
     Value obj = sp[-1];
     Str *name = AS_STR(f->code->names->items[oparg >> 1]);
     Type *t;
@@ -190,7 +190,7 @@ static int load_attr(Frame *f, uint16_t *cache, Value *sp, uint32_t oparg, SpecF
         *fail = SPEC_FAIL_ATTR_KIND;
         if (is_dunder(name)) return -1;
         *fail = SPEC_FAIL_NOT_FOUND;
-        if ((v = type_lookup(t, name)) == VAL_NULL) return -1;
+        if ((v = type_lookup(vm, t, name)) == VAL_NULL) return -1;
         *fail = SPEC_FAIL_VERSION;
         if (!t->version) return -1;
         write32(cache + 1, t->version);
@@ -214,7 +214,7 @@ static int load_attr(Frame *f, uint16_t *cache, Value *sp, uint32_t oparg, SpecF
     *fail = SPEC_FAIL_ATTR_KIND;
     if (i->overflow && dict_get_str(i->overflow, name) != VAL_NULL) return -1;
     *fail = SPEC_FAIL_NOT_FOUND;
-    if ((v = type_lookup(t, name)) == VAL_NULL) return -1;
+    if ((v = type_lookup(vm, t, name)) == VAL_NULL) return -1;
     write64(cache + 4, v);
     if (is_plain_class_attr(v)) return OP_LOAD_ATTR_NONDESCRIPTOR;
     *fail = SPEC_FAIL_ATTR_KIND;
@@ -315,7 +315,7 @@ bool specialize(VM *vm, Frame *f, uint16_t *cache, Value *sp, uint32_t oparg) {
     case OP_FOR_ITER: op = for_iter(vm, sp, &fail); break;
     case OP_LOAD_GLOBAL: op = load_global(vm, f, cache, oparg, &fail); break;
     case OP_CALL: op = call(vm, cache, sp, oparg, &fail); break;
-    case OP_LOAD_ATTR: op = load_attr(f, cache, sp, oparg, &fail); break;
+    case OP_LOAD_ATTR: op = load_attr(vm, f, cache, sp, oparg, &fail); break;
     case OP_STORE_ATTR: op = store_attr(f, cache, sp, oparg, &fail); break;
     default: break;
     }

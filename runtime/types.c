@@ -6,6 +6,7 @@
  * on the heap that derives from it (a walk of vm->objects: rare, since it
  * only happens when a class that has subclasses is modified after they were
  * created). */
+#include <stdlib.h>
 #include "vm.h"
 
 static uint32_t new_version(VM *vm) {
@@ -81,12 +82,41 @@ Type *val_type(VM *vm, Value v) {
     return vm->types[T_NONE];
 }
 
-Value type_lookup(Type *t, Str *name) {
+/* type_lookup's results, keyed on (class version, interned name), as
+ * CPython's type attribute cache: a version is never reused and changes
+ * with any change to the dict of the class or of a base, so an entry whose
+ * version matches is always right, and needs no invalidation. Only interned
+ * names are cached (they are never freed, so a pointer names one text). */
+#define TYPE_CACHE_SIZE 4096
+
+typedef struct TypeCacheEntry {
+    uint32_t version;
+    Str *name;
+    Value value;
+} TypeCacheEntry;
+
+static Value lookup_uncached(Type *t, Str *name) {
     for (; t; t = t->base) {
         Value v = dict_get_str(t->dict, name);
         if (v != VAL_NULL) return v;
     }
     return VAL_NULL;
+}
+
+Value type_lookup(VM *vm, Type *t, Str *name) {
+    if (!t->version || !name->interned) return lookup_uncached(t, name);
+    if (!vm->type_cache) {
+        vm->type_cache = calloc(TYPE_CACHE_SIZE, sizeof(TypeCacheEntry));
+        if (!vm->type_cache) return lookup_uncached(t, name);
+    }
+    uintptr_t h = (uintptr_t)t->version * 2654435761u ^ ((uintptr_t)name >> 4);
+    TypeCacheEntry *e = &vm->type_cache[h & (TYPE_CACHE_SIZE - 1)];
+    if (e->version == t->version && e->name == name) return e->value;
+    Value v = lookup_uncached(t, name);
+    e->version = t->version;
+    e->name = name;
+    e->value = v;
+    return v;
 }
 
 bool type_is_subtype(Type *t, Type *base) {

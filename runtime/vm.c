@@ -98,6 +98,7 @@ void vm_free(VM *vm) {
     free(vm->frames);
     free(vm->roots);
     free(vm->repr_stack);
+    free(vm->type_cache);
     free(vm);
 }
 

@@ -147,6 +147,7 @@ struct VM {
     /* Small-object allocator (gc.c); NULL until first used, and always under
      * AddressSanitizer, which then sees every allocation as its own. */
     struct GcPool *pool;
+    struct TypeCacheEntry *type_cache; /* type_lookup results (types.c) */
 
     /* Specialization (specialize.c). */
     struct SpecStats *spec_stats; /* STITCH_STATS=1: counters, else NULL */
@@ -211,7 +212,7 @@ void types_init(VM *vm);
 /* The class of any value. */
 Type *val_type(VM *vm, Value v);
 /* Find `name` on t and its bases; VAL_NULL if absent. */
-Value type_lookup(Type *t, Str *name);
+Value type_lookup(VM *vm, Type *t, Str *name);
 bool type_is_subtype(Type *t, Type *base);
 /* A new class (the class statement). Raises TypeError for unsupported bases. */
 Type *type_new(VM *vm, Str *name, Type *base, Dict *dict);

@@ -128,7 +128,7 @@ static inline Value callkw(const char *name, const char *kwcsv, int n, ...) {
 }
 
 static inline Value method_of(Value self, const char *name) {
-    Value m = type_lookup(val_type(vm, self), str_intern_cstr(vm, name));
+    Value m = type_lookup(vm, val_type(vm, self), str_intern_cstr(vm, name));
     if (m == VAL_NULL) fail_msg("no method %s", name);
     return m;
 }
