@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Source this: makes sure the Debian packages stitch builds with are present.
 # As root it installs what is missing with apt-get; otherwise it names them.
-STITCH_PACKAGES=(cmake make gcc libc6-dev libgmp-dev libcmocka-dev python3)
+STITCH_PACKAGES=(cmake make gcc libc6-dev libgmp-dev libcmocka-dev python3 clang-19 libelf-dev libcapstone-dev)
 
 stitch_missing_packages() {
   local p missing=()
