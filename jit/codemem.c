@@ -1,14 +1,28 @@
-/* codemem.c: the W^X code arena (see codemem.h). */
+/* codemem.c: the W^X code arena (see codemem.h).
+ *
+ * Arena layout: [sealed pieces, RX][pieces being filled, RW][committed but
+ * unused, RW][reserved, PROT_NONE]. Because every piece starts on a fresh
+ * page, a trace costs one mprotect (RW -> RX) and adjacent sealed pieces
+ * merge into one mapping, so the kernel's mapping count stays at three. */
 #include "codemem.h"
 
 #include <stdlib.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
+#ifndef MADV_POPULATE_WRITE
+#define MADV_POPULATE_WRITE 23
+#endif
+
+/* Pages are made writable this many bytes at a time, ahead of use. */
+#define COMMIT_CHUNK ((size_t)256 << 10)
+
 struct CodeMem {
     uint8_t *base;
     size_t cap;
-    size_t used;
+    size_t used;      /* bump pointer, a multiple of the page size */
+    size_t last;      /* where the latest piece starts */
+    size_t committed; /* [base, base + committed) is RW or sealed RX */
     size_t page;
 };
 
@@ -22,11 +36,13 @@ static void *near_binary(size_t cap) {
     return (void *)((text - cap - gap) & ~(uintptr_t)0xFFFFF);
 }
 
+static size_t page_up(const CodeMem *cm, size_t x) { return (x + cm->page - 1) & ~(cm->page - 1); }
+
 CodeMem *codemem_new(size_t cap) {
     CodeMem *cm = calloc(1, sizeof *cm);
     if (!cm) return NULL;
     cm->page = (size_t)sysconf(_SC_PAGESIZE);
-    cm->cap = (cap + cm->page - 1) & ~(cm->page - 1);
+    cm->cap = page_up(cm, cap ? cap : 1);
     void *p = mmap(near_binary(cm->cap), cm->cap, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED) {
         free(cm);
@@ -42,41 +58,46 @@ void codemem_free(CodeMem *cm) {
     free(cm);
 }
 
-/* The page-aligned range covering [p, p + n). */
-static void page_range(const CodeMem *cm, uint8_t *p, size_t n, uint8_t **start, size_t *len) {
-    uintptr_t a = (uintptr_t)p & ~(uintptr_t)(cm->page - 1);
-    uintptr_t b = ((uintptr_t)p + n + cm->page - 1) & ~(uintptr_t)(cm->page - 1);
-    *start = (uint8_t *)a;
-    *len = b - a;
+/* Make [committed, end) writable, a chunk or more at once, and fault the
+ * pages in with one call instead of one fault per page. */
+static int commit(CodeMem *cm, size_t end) {
+    size_t to = end - cm->committed < COMMIT_CHUNK ? cm->committed + COMMIT_CHUNK : page_up(cm, end);
+    if (to > cm->cap) to = cm->cap;
+    uint8_t *p = cm->base + cm->committed;
+    if (mprotect(p, to - cm->committed, PROT_READ | PROT_WRITE) != 0) return -1;
+    madvise(p, to - cm->committed, MADV_POPULATE_WRITE); /* only a hint: may fail on old kernels */
+    cm->committed = to;
+    return 0;
 }
 
 uint8_t *codemem_alloc(CodeMem *cm, size_t n) {
-    size_t at = (cm->used + 15) & ~(size_t)15;
-    if (n == 0 || n > cm->cap || at > cm->cap - n) return NULL;
-    uint8_t *p = cm->base + at, *start;
-    size_t len;
-    page_range(cm, p, n, &start, &len);
-    if (mprotect(start, len, PROT_READ | PROT_WRITE) != 0) return NULL;
-    cm->used = at + n;
+    if (n == 0 || n > cm->cap - cm->used) return NULL;
+    size_t end = page_up(cm, cm->used + n);
+    if (end > cm->committed && commit(cm, end) != 0) return NULL;
+    uint8_t *p = cm->base + cm->used;
+    cm->last = cm->used;
+    cm->used = end;
     return p;
 }
 
+void codemem_shrink(CodeMem *cm, uint8_t *p, size_t n) {
+    if (p != cm->base + cm->last) return;
+    size_t end = page_up(cm, cm->last + n);
+    if (end < cm->used) cm->used = end;
+}
+
 int codemem_seal(CodeMem *cm, uint8_t *p, size_t n) {
-    uint8_t *start;
-    size_t len;
-    page_range(cm, p, n, &start, &len);
-    return mprotect(start, len, PROT_READ | PROT_EXEC) == 0 ? 0 : -1;
+    uintptr_t a = (uintptr_t)p & ~(uintptr_t)(cm->page - 1);
+    size_t len = page_up(cm, (uintptr_t)p + n - a);
+    return mprotect((void *)a, len, PROT_READ | PROT_EXEC) == 0 ? 0 : -1;
 }
 
 void codemem_reset(CodeMem *cm) {
-    if (cm->used) {
-        uint8_t *start;
-        size_t len;
-        page_range(cm, cm->base, cm->used, &start, &len);
-        mprotect(start, len, PROT_NONE);
-        madvise(start, len, MADV_DONTNEED);
+    if (cm->committed) {
+        mprotect(cm->base, cm->committed, PROT_NONE);
+        madvise(cm->base, cm->committed, MADV_DONTNEED);
     }
-    cm->used = 0;
+    cm->used = cm->committed = cm->last = 0;
 }
 
 size_t codemem_used(const CodeMem *cm) { return cm->used; }

@@ -80,6 +80,7 @@ typedef struct Hole {
     uint8_t kind;      /* HoleKind */
     uint8_t value;     /* HoleValue */
     uint8_t in_data;   /* the hole lies in the data bytes */
+    uint8_t branch;    /* the rel32 of a call/jmp/jcc (a trampoline may stand in) */
     uint16_t symbol;   /* HV_SYMBOL: index into stencil_symbol_addrs */
     int64_t addend;
 } Hole;
@@ -94,6 +95,11 @@ typedef struct Stencil {
     uint16_t nholes;
     bool falls_through;      /* the end is reached: the next op must follow */
     bool present;            /* false: this uop has no stencil (see docs/stencils.md) */
+    /* Precomputed by the extractor so the stitcher never scans holes to
+     * plan: which HoleValues the holes use (bit 1 << value), how many
+     * GOTREL32 holes (slots) and branch REL32 holes to runtime symbols
+     * (trampolines) there are at most. */
+    uint16_t uses, ngot, nfar;
 } Stencil;
 
 /* The generated tables (jit/stencil_table.c). */

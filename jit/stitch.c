@@ -1,222 +1,261 @@
 /* stitch.c: copy stencils, patch holes (see stitch.h).
  *
- * Layout of one stitched sequence, in one piece of the code arena:
- *   [op 0 code][op 1 code]...[op n-1 code] [data of each op] [GOT slots] [trampolines]
- * Two passes: sizes and offsets first, then copy and patch. A rel32 to a
- * runtime function that is out of reach (the arena and the binary can be
- * far apart) goes through a trampoline, `jmp [rip+0]` and the address; a
- * GOT-relative hole reads an 8-byte slot. Both live in the same piece, so
- * they are always in reach, and are shared by every hole with the same
- * target. */
+ * Layout of one piece of the code arena (one trace, or a batch):
+ *   trace 0: [op 0 code]...[op n-1 code][data of each op]
+ *   trace 1: ...
+ *   [GOT slots][trampolines]            shared by the whole piece
+ * Two passes: plan (offsets, from per-stencil sizes and counts the
+ * extractor precomputed), then emit (copy and patch). A rel32 to a runtime
+ * function out of reach (the arena and libc can be far apart) goes through
+ * a trampoline, `jmp [rip+0]` and the address; a GOT-relative hole reads an
+ * 8-byte slot. Both are in the same piece, so always in reach, and shared
+ * by every hole with the same target. The area is sized for the worst case
+ * and the unused tail given back to the arena. */
 #include "stitch.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #define TRAMPOLINE_SIZE 16
-
-/* ---- the patch functions: each checks that the value fits ----------------- */
-
-static bool patch_64(uint8_t *at, uint64_t v) {
-    memcpy(at, &v, 8);
-    return true;
-}
-
-static bool patch_32(uint8_t *at, uint64_t v) {
-    if (v > UINT32_MAX) return false;
-    uint32_t w = (uint32_t)v;
-    memcpy(at, &w, 4);
-    return true;
-}
-
-static bool patch_32s(uint8_t *at, int64_t v) {
-    if (v < INT32_MIN || v > INT32_MAX) return false;
-    int32_t w = (int32_t)v;
-    memcpy(at, &w, 4);
-    return true;
-}
-
-/* A rel32 at `at` meaning target + addend - at. */
-static bool patch_rel32(uint8_t *at, uint64_t target, int64_t addend) {
-    return patch_32s(at, (int64_t)(target - (uint64_t)(uintptr_t)at) + addend);
-}
-
-/* ---- layout ---------------------------------------------------------------------- */
-
-typedef struct Layout {
-    uint8_t *base;
-    uint32_t *code_off, *data_off;
-    size_t code_end, got_off, tramp_off, total;
-    int ngot, ntramp;       /* used so far (pass 2) */
-    uint64_t *got_vals, *tramp_vals;
-} Layout;
+#define PIECE_ALIGN 16
 
 static size_t align_up(size_t x, size_t a) { return (x + a - 1) & ~(a - 1); }
 
-/* Offsets into l; the slot/trampoline counts are upper bounds (every hole
- * that might need one). 0 when an op has no stencil. */
-static size_t plan(const StitchOp *ops, int n, Layout *l, int *max_got, int *max_tramp) {
-    size_t off = 0;
-    int got = 0, tramp = 0;
+/* ---- plan ---------------------------------------------------------------- */
+
+/* One trace's offsets: off[0..n] the code of each op (off[n] is the end of
+ * the code), off[n+1..2n] the data of each op; size: code and data. */
+typedef struct Layout {
+    uint32_t *off;
+    size_t size;
+} Layout;
+
+static bool valid_target(int32_t t, int n) { return (uint32_t)t < (uint32_t)n; }
+
+/* Does every target op's hole s uses exist? */
+static bool targets_ok(unsigned uses, const StitchOp *op, int i, int n) {
+    return (!(uses & 1u << HV_CONTINUE) || i + 1 < n) && (!(uses & 1u << HV_JUMP) || valid_target(op->jump, n)) &&
+           (!(uses & 1u << HV_DEOPT) || valid_target(op->deopt, n)) &&
+           (!(uses & 1u << HV_ERROR) || valid_target(op->error, n));
+}
+
+/* Fill l (l->off may be NULL: sizes only) and add the trace's worst-case
+ * GOT slots and trampolines to *got and *far. */
+static StitchError plan(const StitchOp *ops, int n, Layout *l, size_t *got, size_t *far) {
+    if (n <= 0) return STITCH_NO_TARGET;
+    uint32_t *off = l->off;
+    size_t at = 0;
     for (int i = 0; i < n; i++) {
-        if (ops[i].stencil >= STENCIL_COUNT || !stencils[ops[i].stencil].present) return 0;
-        if (l) l->code_off[i] = (uint32_t)off;
-        off += stencils[ops[i].stencil].code_size;
+        unsigned id = ops[i].stencil;
+        if (id >= STENCIL_COUNT || !stencils[id].present) return STITCH_NO_STENCIL;
+        const Stencil *s = &stencils[id];
+        if (!targets_ok(s->uses, &ops[i], i, n)) return STITCH_NO_TARGET;
+        if (off) off[i] = (uint32_t)at;
+        at += s->code_size;
+        *got += s->ngot;
+        *far += s->nfar;
     }
-    size_t code_end = off;
+    /* The last op would run into the data. */
+    if (stencils[ops[n - 1].stencil].falls_through) return STITCH_NO_TARGET;
+    if (off) off[n] = (uint32_t)at;
     for (int i = 0; i < n; i++) {
         const Stencil *s = &stencils[ops[i].stencil];
-        if (s->data_size) off = align_up(off, s->data_align);
-        if (l) l->data_off[i] = (uint32_t)off;
-        off += s->data_size;
-        for (int k = 0; k < s->nholes; k++) {
-            got += s->holes[k].kind == HOLE_GOTREL32;
-            tramp += s->holes[k].kind == HOLE_REL32 && s->holes[k].value == HV_SYMBOL;
-        }
+        if (s->data_size) at = align_up(at, s->data_align);
+        if (off) off[n + 1 + i] = (uint32_t)at;
+        at += s->data_size;
     }
-    off = align_up(off, 8);
-    size_t got_off = off;
-    off = align_up(off + 8 * (size_t)got, TRAMPOLINE_SIZE);
-    size_t tramp_off = off;
-    off += TRAMPOLINE_SIZE * (size_t)tramp;
-    if (l) {
-        l->code_end = code_end;
-        l->got_off = got_off;
-        l->tramp_off = tramp_off;
-        l->total = off;
-    }
-    if (max_got) *max_got = got;
-    if (max_tramp) *max_tramp = tramp;
-    return off;
+    l->size = at;
+    return STITCH_OK;
 }
 
-size_t stitch_size(const StitchOp *ops, int n) { return plan(ops, n, NULL, NULL, NULL); }
+/* ---- emit ---------------------------------------------------------------- */
 
-/* The address of op `target`'s code, or 0 if there is no such op. */
-static uint64_t op_addr(const Layout *l, int target, int n) {
-    if (target < 0 || target >= n) return 0;
-    return (uint64_t)(uintptr_t)(l->base + l->code_off[target]);
-}
+/* The piece's shared GOT slots and trampolines, filled on demand. */
+typedef struct Far {
+    uint8_t *got, *tramp;
+    int ngot, ntramp;
+} Far;
 
-/* What fills hole h of op i (S, before the addend); *ok = false when the
- * hole has no target. */
-static uint64_t hole_value(const Layout *l, const StitchOp *ops, int n, int i, const Hole *h, bool *ok) {
-    const StitchOp *op = &ops[i];
-    uint64_t v = 0;
-    switch ((HoleValue)h->value) {
-    case HV_CONTINUE: v = op_addr(l, i + 1, n); break;
-    case HV_JUMP: v = op_addr(l, op->jump, n); break;
-    case HV_DEOPT: v = op_addr(l, op->deopt, n); break;
-    case HV_ERROR: v = op_addr(l, op->error, n); break;
-    case HV_OPARG: return op->oparg;
-    case HV_OPERAND: return op->operand;
-    case HV_IP: return (uint64_t)(uintptr_t)op->ip;
-    case HV_CODE: return (uint64_t)(uintptr_t)(l->base + l->code_off[i]);
-    case HV_DATA: return (uint64_t)(uintptr_t)(l->base + l->data_off[i]);
-    case HV_SYMBOL: return (uint64_t)(uintptr_t)stencil_symbol_addrs[h->symbol];
-    case HV_COUNT: break;
-    }
-    if (!v) *ok = false;
-    return v;
-}
+static uint8_t *far_end(const Far *f) { return f->tramp + (size_t)f->ntramp * TRAMPOLINE_SIZE; }
 
-/* The slot (or trampoline) in `vals` holding v, added if new. */
-static uint8_t *shared_entry(Layout *l, uint64_t v, bool tramp) {
-    uint64_t *vals = tramp ? l->tramp_vals : l->got_vals;
-    int *count = tramp ? &l->ntramp : &l->ngot;
-    size_t size = tramp ? TRAMPOLINE_SIZE : 8;
-    uint8_t *area = l->base + (tramp ? l->tramp_off : l->got_off);
-    for (int k = 0; k < *count; k++)
-        if (vals[k] == v) return area + (size_t)k * size;
-    uint8_t *e = area + (size_t)*count * size;
-    vals[(*count)++] = v;
-    if (tramp) {
-        static const uint8_t jmp_rip[6] = {0xFF, 0x25, 0, 0, 0, 0}; /* jmp [rip+0] */
-        memcpy(e, jmp_rip, 6);
-        memcpy(e + 6, &v, 8);
-        memset(e + 14, 0xCC, 2);
-    } else {
-        memcpy(e, &v, 8);
-    }
+static uint8_t *got_slot(Far *f, uint64_t v) {
+    for (int k = 0; k < f->ngot; k++)
+        if (memcmp(f->got + 8 * k, &v, 8) == 0) return f->got + 8 * k;
+    uint8_t *e = f->got + 8 * f->ngot++;
+    memcpy(e, &v, 8);
     return e;
 }
 
-/* Does the rel32 at `at` belong to a call or jump (so a trampoline can
- * stand in for a far target)? */
-static bool is_branch_rel32(const uint8_t *at, const uint8_t *code_start) {
-    if (at - code_start >= 1 && (at[-1] == 0xE8 || at[-1] == 0xE9)) return true;
-    return at - code_start >= 2 && at[-2] == 0x0F && (at[-1] & 0xF0) == 0x80;
+static uint8_t *trampoline(Far *f, uint64_t v) {
+    static const uint8_t jmp_rip[6] = {0xFF, 0x25, 0, 0, 0, 0}; /* jmp [rip+0] */
+    for (int k = 0; k < f->ntramp; k++)
+        if (memcmp(f->tramp + TRAMPOLINE_SIZE * k + 6, &v, 8) == 0) return f->tramp + TRAMPOLINE_SIZE * k;
+    uint8_t *e = f->tramp + TRAMPOLINE_SIZE * f->ntramp++;
+    memcpy(e, jmp_rip, 6);
+    memcpy(e + 6, &v, 8);
+    memset(e + 14, 0xCC, 2);
+    return e;
 }
 
-static StitchError patch_hole(Layout *l, const StitchOp *ops, int n, int i, const Hole *h) {
-    uint8_t *code = l->base + l->code_off[i];
-    uint8_t *at = (h->in_data ? l->base + l->data_off[i] : code) + h->offset;
-    bool ok = true;
-    uint64_t s = hole_value(l, ops, n, i, h, &ok);
-    if (!ok) return STITCH_NO_TARGET;
+static bool fits_s32(int64_t v) { return v == (int32_t)v; }
+
+static void put32(uint8_t *at, uint32_t v) { memcpy(at, &v, 4); }
+
+/* Patch hole h at `at` with S = s (A added here). */
+static bool patch(uint8_t *at, const Hole *h, uint64_t s, Far *f) {
+    uint64_t v = s + (uint64_t)h->addend;
+    int64_t rel;
     switch ((HoleKind)h->kind) {
-    case HOLE_ABS64: ok = patch_64(at, s + (uint64_t)h->addend); break;
-    case HOLE_ABS32: ok = patch_32(at, s + (uint64_t)h->addend); break;
-    case HOLE_ABS32S: ok = patch_32s(at, (int64_t)(s + (uint64_t)h->addend)); break;
+    case HOLE_ABS64: memcpy(at, &v, 8); return true;
+    case HOLE_ABS32:
+        if (v > UINT32_MAX) return false;
+        put32(at, (uint32_t)v);
+        return true;
+    case HOLE_ABS32S:
+        if (!fits_s32((int64_t)v)) return false;
+        put32(at, (uint32_t)v);
+        return true;
     case HOLE_REL32:
-        ok = patch_rel32(at, s, h->addend);
-        if (!ok && h->value == HV_SYMBOL && !h->in_data && is_branch_rel32(at, code))
-            ok = patch_rel32(at, (uint64_t)(uintptr_t)shared_entry(l, s, true), h->addend);
-        break;
-    case HOLE_GOTREL32: ok = patch_rel32(at, (uint64_t)(uintptr_t)shared_entry(l, s, false), h->addend); break;
-    case HOLE_KIND_COUNT: ok = false; break;
+        rel = (int64_t)(v - (uint64_t)(uintptr_t)at);
+        if (!fits_s32(rel)) {
+            /* Only a call or jump can go through a trampoline. */
+            if (!h->branch || h->value != HV_SYMBOL) return false;
+            rel = (int64_t)((uint64_t)(uintptr_t)trampoline(f, s) + (uint64_t)h->addend - (uint64_t)(uintptr_t)at);
+            if (!fits_s32(rel)) return false;
+        }
+        put32(at, (uint32_t)rel);
+        return true;
+    case HOLE_GOTREL32:
+        rel = (int64_t)((uint64_t)(uintptr_t)got_slot(f, s) + (uint64_t)h->addend - (uint64_t)(uintptr_t)at);
+        if (!fits_s32(rel)) return false;
+        put32(at, (uint32_t)rel);
+        return true;
+    case HOLE_KIND_COUNT: break;
     }
-    return ok ? STITCH_OK : STITCH_RANGE;
+    return false;
 }
 
-#define SMALL 256
+/* Copy and patch one planned trace at base. */
+static StitchError emit(uint8_t *base, const StitchOp *ops, int n, const Layout *l, Far *f) {
+    const uint32_t *code_off = l->off, *data_off = l->off + n + 1;
+    /* Between the code and the data: int3, never executed. */
+    memset(base + code_off[n], 0xCC, l->size - code_off[n]);
+    for (int i = 0; i < n; i++) {
+        const StitchOp *op = &ops[i];
+        const Stencil *s = &stencils[op->stencil];
+        uint8_t *code = base + code_off[i], *data = base + data_off[i];
+        memcpy(code, s->code, s->code_size);
+        if (s->data_size) memcpy(data, s->data, s->data_size);
+        if (!s->nholes) continue;
+        /* What each kind of hole is filled with; targets were checked by
+         * plan, and a target a stencil does not use is never read. */
+        uint64_t val[HV_COUNT];
+        val[HV_CONTINUE] = (uintptr_t)(base + code_off[i + 1]);
+        val[HV_JUMP] = (uintptr_t)(base + code_off[valid_target(op->jump, n) ? op->jump : 0]);
+        val[HV_DEOPT] = (uintptr_t)(base + code_off[valid_target(op->deopt, n) ? op->deopt : 0]);
+        val[HV_ERROR] = (uintptr_t)(base + code_off[valid_target(op->error, n) ? op->error : 0]);
+        val[HV_OPARG] = op->oparg;
+        val[HV_OPERAND] = op->operand;
+        val[HV_IP] = (uintptr_t)op->ip;
+        val[HV_CODE] = (uintptr_t)code;
+        val[HV_DATA] = (uintptr_t)data;
+        for (const Hole *h = s->holes, *end = h + s->nholes; h < end; h++) {
+            uint64_t v = h->value == HV_SYMBOL ? (uintptr_t)stencil_symbol_addrs[h->symbol] : val[h->value];
+            if (!patch((h->in_data ? data : code) + h->offset, h, v, f)) return STITCH_RANGE;
+        }
+    }
+    return STITCH_OK;
+}
+
+/* ---- the entry points ------------------------------------------------------ */
+
+size_t stitch_size(const StitchOp *ops, int n) {
+    Layout l = {0};
+    size_t got = 0, far = 0;
+    if (plan(ops, n, &l, &got, &far) != STITCH_OK) return 0;
+    return align_up(align_up(l.size, 8) + 8 * got, TRAMPOLINE_SIZE) + TRAMPOLINE_SIZE * far;
+}
+
+/* The far area after `at` bytes of traces, for got/far worst cases. */
+static Far far_area(uint8_t *base, size_t at, size_t got) {
+    size_t got_off = align_up(at, 8);
+    return (Far){base + got_off, base + align_up(got_off + 8 * got, TRAMPOLINE_SIZE), 0, 0};
+}
+
+size_t stitch_write(uint8_t *dst, const StitchOp *ops, int n, StitchError *err) {
+    uint32_t small[256], *off = n > 0 && 2 * (size_t)n + 1 <= 256 ? small : malloc((2 * (size_t)(n > 0 ? n : 0) + 1) * 4);
+    Layout l = {off, 0};
+    size_t got = 0, far = 0, used = 0;
+    StitchError e = off ? plan(ops, n, &l, &got, &far) : STITCH_NO_MEMORY;
+    if (e == STITCH_OK) {
+        Far f = far_area(dst, l.size, got);
+        e = emit(dst, ops, n, &l, &f);
+        used = (size_t)(far_end(&f) - dst);
+    }
+    if (off != small) free(off);
+    if (err) *err = e;
+    return e == STITCH_OK ? used : 0;
+}
+
+#define SMALL_OFFS 1024
+#define SMALL_TRACES 8
+
+/* stitch_batch, with the piece's bytes in *used. */
+static StitchError batch(CodeMem *cm, StitchTrace *t, int k, size_t *used) {
+    size_t nofs = 0, got = 0, far = 0, at = 0;
+    for (int j = 0; j < k; j++) nofs += 2 * (size_t)(t[j].n > 0 ? t[j].n : 0) + 1;
+    uint32_t offs_small[SMALL_OFFS];
+    Layout ls_small[SMALL_TRACES];
+    size_t start_small[SMALL_TRACES];
+    uint32_t *offs = nofs <= SMALL_OFFS ? offs_small : malloc(nofs * sizeof *offs);
+    Layout *ls = k <= SMALL_TRACES ? ls_small : malloc((size_t)k * sizeof *ls);
+    size_t *start = k <= SMALL_TRACES ? start_small : malloc((size_t)k * sizeof *start);
+    StitchError e = k <= 0 ? STITCH_NO_TARGET : offs && ls && start ? STITCH_OK : STITCH_NO_MEMORY;
+    for (int j = 0, o = 0; j < k && e == STITCH_OK; j++) {
+        ls[j].off = offs + o;
+        e = plan(t[j].ops, t[j].n, &ls[j], &got, &far);
+        o += 2 * t[j].n + 1;
+        start[j] = at = align_up(at, PIECE_ALIGN);
+        at += ls[j].size;
+    }
+    size_t total = align_up(align_up(at, 8) + 8 * got, TRAMPOLINE_SIZE) + TRAMPOLINE_SIZE * far;
+    uint8_t *base = e == STITCH_OK ? codemem_alloc(cm, total) : NULL;
+    if (e == STITCH_OK && !base) e = STITCH_NO_MEMORY;
+    if (e == STITCH_OK) {
+        Far f = far_area(base, at, got);
+        for (int j = 0; j < k && e == STITCH_OK; j++) {
+            /* The alignment gap before each trace: int3. */
+            size_t gap_from = j ? start[j - 1] + ls[j - 1].size : 0;
+            memset(base + gap_from, 0xCC, start[j] - gap_from);
+            e = emit(base + start[j], t[j].ops, t[j].n, &ls[j], &f);
+        }
+        *used = (size_t)(far_end(&f) - base);
+        /* A failed piece goes back to the arena whole (never executable). */
+        codemem_shrink(cm, base, e == STITCH_OK ? *used : 0);
+        if (e == STITCH_OK && codemem_seal(cm, base, *used) != 0) e = STITCH_NO_MEMORY;
+    }
+    for (int j = 0; j < k && e == STITCH_OK; j++) {
+        t[j].entry = base + start[j];
+        t[j].size = ls[j].size;
+    }
+    if (offs != offs_small) free(offs);
+    if (ls != ls_small) free(ls);
+    if (start != start_small) free(start);
+    return e;
+}
+
+int stitch_batch(CodeMem *cm, StitchTrace *t, int k, StitchError *err) {
+    size_t used;
+    StitchError e = batch(cm, t, k, &used);
+    if (err) *err = e;
+    return e == STITCH_OK ? 0 : -1;
+}
 
 void *stitch(CodeMem *cm, const StitchOp *ops, int n, size_t *size, StitchError *err) {
-    StitchError e = STITCH_OK;
-    uint32_t offs_small[2 * SMALL];
-    uint64_t vals_small[2 * SMALL];
-    int max_got, max_tramp;
-    Layout l = {0};
-    if (n <= 0) {
-        e = STITCH_NO_TARGET;
-        goto done;
-    }
-    l.code_off = n <= SMALL ? offs_small : malloc(2 * sizeof(uint32_t) * (size_t)n);
-    if (!l.code_off) {
-        e = STITCH_NO_MEMORY;
-        goto done;
-    }
-    l.data_off = l.code_off + n;
-    if (!plan(ops, n, &l, &max_got, &max_tramp)) {
-        e = STITCH_NO_STENCIL;
-        goto done;
-    }
-    if (stencils[ops[n - 1].stencil].falls_through) {
-        e = STITCH_NO_TARGET; /* the last op would run into the data */
-        goto done;
-    }
-    l.got_vals = max_got + max_tramp <= 2 * SMALL ? vals_small : malloc(sizeof(uint64_t) * (size_t)(max_got + max_tramp + 1));
-    l.tramp_vals = l.got_vals + max_got;
-    if (!l.got_vals || !(l.base = codemem_alloc(cm, l.total))) {
-        e = STITCH_NO_MEMORY;
-        goto done;
-    }
-    for (int i = 0; i < n; i++) {
-        const Stencil *s = &stencils[ops[i].stencil];
-        memcpy(l.base + l.code_off[i], s->code, s->code_size);
-        if (s->data_size) memcpy(l.base + l.data_off[i], s->data, s->data_size);
-    }
-    /* Padding between code and data: int3, never executed. */
-    memset(l.base + l.code_end, 0xCC, l.got_off - l.code_end);
-    for (int i = 0; i < n && e == STITCH_OK; i++) {
-        const Stencil *s = &stencils[ops[i].stencil];
-        for (int k = 0; k < s->nholes && e == STITCH_OK; k++) e = patch_hole(&l, ops, n, i, &s->holes[k]);
-    }
-    if (e == STITCH_OK && codemem_seal(cm, l.base, l.total) != 0) e = STITCH_NO_MEMORY;
-done:
-    if (l.code_off != offs_small) free(l.code_off);
-    if (l.got_vals && l.got_vals != vals_small) free(l.got_vals);
-    if (size) *size = e == STITCH_OK ? l.total : 0;
+    StitchTrace t = {ops, n, NULL, 0};
+    size_t used = 0;
+    StitchError e = batch(cm, &t, 1, &used);
+    if (size) *size = e == STITCH_OK ? used : 0;
     if (err) *err = e;
-    return e == STITCH_OK ? l.base : NULL;
+    return e == STITCH_OK ? t.entry : NULL;
 }

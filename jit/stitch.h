@@ -6,7 +6,12 @@
  * seals the result executable. Targets are indices into the same sequence,
  * so exits are ops too (usually _EXIT_TRACE stencils after the trace's
  * last op). The entry point is ops[0]'s code; run it with jit_enter
- * (shim.h). */
+ * (shim.h).
+ *
+ * Sealing costs one mprotect per call (a few microseconds, far more than
+ * copying and patching a short trace), so a caller with several traces
+ * ready (a trace and its side exits, a warm-up's worth of hot loops)
+ * should hand them to stitch_batch together. */
 #ifndef STITCH_JIT_STITCH_H
 #define STITCH_JIT_STITCH_H
 
@@ -35,11 +40,30 @@ typedef enum StitchError {
     STITCH_NO_MEMORY,    /* the code arena is full */
 } StitchError;
 
+/* One trace of a batch: ops[0..n) in; its entry point and the bytes it
+ * took (code and data, not the shared trampolines) out. */
+typedef struct StitchTrace {
+    const StitchOp *ops;
+    int n;
+    void *entry;
+    size_t size;
+} StitchTrace;
+
 /* Bytes stitch(ops, n) takes at most (code, data, GOT slots, trampolines);
- * 0 when an op has no stencil. */
+ * 0 when the ops cannot be stitched (an op has no stencil, a target is
+ * missing). */
 size_t stitch_size(const StitchOp *ops, int n);
 /* Stitch ops[0..n) into cm: the entry point, or NULL (*err says why; cm
  * keeps what it handed out). *size gets the bytes used. */
 void *stitch(CodeMem *cm, const StitchOp *ops, int n, size_t *size, StitchError *err);
+/* Stitch traces t[0..k) into one piece of cm sealed with one mprotect,
+ * filling each t[i].entry and t[i].size. 0, or -1 with *err set and no
+ * entry point filled (all or nothing). */
+int stitch_batch(CodeMem *cm, StitchTrace *t, int k, StitchError *err);
+/* Copy and patch ops[0..n) into dst without sealing: dst must hold
+ * stitch_size(ops, n) writable bytes at the address the code will run
+ * from. The bytes used, or 0 with *err set. (For the benchmark and for
+ * callers that manage their own memory.) */
+size_t stitch_write(uint8_t *dst, const StitchOp *ops, int n, StitchError *err);
 
 #endif

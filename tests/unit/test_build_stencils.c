@@ -6,8 +6,12 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <fcntl.h>
+#include <gelf.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "extract.h"
 #include "stencil.h"
@@ -150,6 +154,89 @@ static void test_guard_inverted(void **state) {
     extract_free(&s);
 }
 
+/* Every snippet's relocations lie on an immediate or displacement field
+ * (load() would fail otherwise), and the check marks branch displacements:
+ * the tail call's rel32 is one, the RIP-relative load's is not. */
+static void test_relocations_on_fields(void **state) {
+    (void)state;
+    static const char *const objs[] = {"abs64", "abs32", "abs32s", "pc32_plt32", "rex_gotpcrelx",
+                                       "gotpcrel", "gotpcrelx", "tail", "guard"};
+    for (size_t i = 0; i < sizeof objs / sizeof objs[0]; i++) {
+        ExStencil s;
+        load(objs[i], &s);
+        extract_free(&s);
+    }
+    ExStencil s;
+    load("pc32_plt32", &s);
+    for (int i = 0; i < s.nholes; i++) assert_int_equal(s.holes[i].branch, s.holes[i].value == HV_SYMBOL);
+    extract_free(&s);
+    load("guard", &s);
+    assert_true(s.holes[0].branch); /* the inverted jcc to DEOPT */
+    extract_free(&s);
+}
+
+/* A copy of snippet `name` with its first code relocation moved by delta
+ * bytes (libelf, layout kept), in `out`. */
+static void copy_with_moved_reloc(const char *name, int delta, char *out, size_t outlen) {
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s.o", SNIPPET_DIR, name);
+    snprintf(out, outlen, "/tmp/stencil_moved_XXXXXX.o");
+    int to = mkstemps(out, 2), from = open(path, O_RDONLY);
+    assert_true(to >= 0 && from >= 0);
+    char buf[65536];
+    ssize_t n;
+    while ((n = read(from, buf, sizeof buf)) > 0) assert_int_equal(write(to, buf, (size_t)n), n);
+    close(from);
+    assert_int_not_equal(elf_version(EV_CURRENT), EV_NONE);
+    Elf *e = elf_begin(to, ELF_C_RDWR, NULL);
+    assert_non_null(e);
+    elf_flagelf(e, ELF_C_SET, ELF_F_LAYOUT);
+    bool moved = false;
+    for (Elf_Scn *scn = NULL; !moved && (scn = elf_nextscn(e, scn));) {
+        GElf_Shdr sh, target;
+        if (!gelf_getshdr(scn, &sh) || sh.sh_type != SHT_RELA) continue;
+        if (!gelf_getshdr(elf_getscn(e, sh.sh_info), &target) || !(target.sh_flags & SHF_EXECINSTR)) continue;
+        Elf_Data *d = elf_getdata(scn, NULL);
+        GElf_Rela r;
+        assert_non_null(gelf_getrela(d, 0, &r));
+        r.r_offset = (GElf_Addr)((int64_t)r.r_offset + delta);
+        assert_true(gelf_update_rela(d, 0, &r));
+        elf_flagdata(d, ELF_C_SET, ELF_F_DIRTY);
+        moved = true;
+    }
+    assert_true(moved);
+    assert_true(elf_update(e, ELF_C_WRITE) >= 0);
+    elf_end(e);
+    close(to);
+}
+
+/* `mov eax, imm32` with its R_X86_64_32 moved onto the opcode byte, and a
+ * RIP-relative load with its PC32 moved into the middle of the
+ * displacement: both rejected, naming object, section, offset,
+ * relocation and instruction. */
+static void test_misplaced_relocation_rejected(void **state) {
+    (void)state;
+    char path[256];
+    ExStencil s;
+    copy_with_moved_reloc("abs32", -1, path, sizeof path);
+    int rc = extract_object(path, "abs32", &s, err, sizeof err);
+    unlink(path);
+    assert_int_equal(rc, -1);
+    assert_non_null(strstr(err, path));
+    assert_non_null(strstr(err, "section .text, offset 0x0"));
+    assert_non_null(strstr(err, "R_X86_64_32"));
+    assert_non_null(strstr(err, "not on an immediate or displacement field of `mov eax"));
+    extract_free(&s);
+
+    copy_with_moved_reloc("pc32_plt32", 1, path, sizeof path);
+    rc = extract_object(path, "pc32_plt32", &s, err, sizeof err);
+    unlink(path);
+    assert_int_equal(rc, -1);
+    assert_non_null(strstr(err, "R_X86_64_PC32"));
+    assert_non_null(strstr(err, "`mulsd xmm0"));
+    extract_free(&s);
+}
+
 static void test_header_is_marked_generated(void **state) {
     (void)state;
     ExStencil s;
@@ -176,6 +263,8 @@ int main(void) {
         cmocka_unit_test(test_missing_object),
         cmocka_unit_test(test_trailing_jump_dropped),
         cmocka_unit_test(test_guard_inverted),
+        cmocka_unit_test(test_relocations_on_fields),
+        cmocka_unit_test(test_misplaced_relocation_rejected),
         cmocka_unit_test(test_header_is_marked_generated),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

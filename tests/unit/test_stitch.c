@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "codemem.h"
 #include "shim.h"
@@ -245,6 +246,72 @@ static void test_never_writable_and_executable(void **state) {
     codemem_free(cm);
 }
 
+/* Two traces in one piece, sealed once: each runs as if stitched alone,
+ * and the piece starts on a page of its own. */
+static void test_batch(void **state) {
+    Fixture *f = *state;
+    StitchOp cmp[8], store[3] = {op(STENCIL_LOAD_CONST, 0), op(STENCIL_STORE_FAST, 1), exit_op(f, 4, 5)};
+    int n = compare_trace(f, cmp);
+    StitchTrace t[2] = {{.ops = cmp, .n = n}, {.ops = store, .n = 3}};
+    StitchError err;
+    size_t before = codemem_used(f->cm);
+    assert_int_equal(stitch_batch(f->cm, t, 2, &err), 0);
+    assert_int_equal(err, STITCH_OK);
+    long page = sysconf(_SC_PAGESIZE);
+    assert_int_equal((uintptr_t)t[0].entry % (uintptr_t)page, 0);
+    assert_true((uint8_t *)t[1].entry >= (uint8_t *)t[0].entry + t[0].size);
+    assert_int_equal((uintptr_t)t[1].entry % 16, 0);
+    assert_true(codemem_used(f->cm) - before <= (size_t)page); /* both fit one page */
+    check_maps(f->cm);
+    Value *base = f->frame.base, *sp = base + f->code.nlocals;
+    base[0] = val_int(5);
+    assert_int_equal(jit_enter(t[0].entry, &f->frame, sp, f->vm), 0);
+    assert_true(f->frame.sp[-1] == VAL_TRUE);
+    base[1] = VAL_NONE;
+    assert_int_equal(jit_enter(t[1].entry, &f->frame, sp, f->vm), 4);
+    assert_true(base[1] == val_int(100));
+    assert_ptr_equal(f->frame.ip, &f->caches[5]);
+}
+
+/* All or nothing: one bad trace fails the batch, fills no entry point and
+ * leaves the arena as it was. */
+static void test_batch_failure(void **state) {
+    Fixture *f = *state;
+    StitchOp good[8], bad[1] = {op(STENCIL_POP_TOP, 0)};
+    int n = compare_trace(f, good);
+    StitchTrace t[2] = {{.ops = good, .n = n}, {.ops = bad, .n = 1}};
+    StitchError err;
+    size_t before = codemem_used(f->cm);
+    assert_int_equal(stitch_batch(f->cm, t, 2, &err), -1);
+    assert_int_equal(err, STITCH_NO_TARGET);
+    assert_null(t[0].entry);
+    assert_int_equal(codemem_used(f->cm), before);
+}
+
+/* Each stitch takes fresh whole pages (so sealing one never touches
+ * another's), and the worst-case trampoline space it did not use goes back. */
+static void test_pieces_own_their_pages(void **state) {
+    Fixture *f = *state;
+    StitchOp ops[8];
+    int n = compare_trace(f, ops);
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), size;
+    uint8_t *a = stitch(f->cm, ops, n, &size, NULL);
+    uint8_t *b = stitch(f->cm, ops, n, NULL, NULL);
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_int_equal((uintptr_t)a % page, 0);
+    assert_int_equal((uintptr_t)b % page, 0);
+    assert_true(size <= page);
+    assert_ptr_equal(b, a + page);
+    assert_true(size <= stitch_size(ops, n));
+    /* stitch_write, into memory of its own, takes the same bytes. */
+    uint8_t *c = codemem_alloc(f->cm, stitch_size(ops, n));
+    assert_non_null(c);
+    size_t csize = stitch_write(c, ops, n, NULL);
+    assert_int_equal(csize, size);
+    assert_ptr_equal(c, b + page);
+}
+
 static void test_failures(void **state) {
     Fixture *f = *state;
     StitchError err;
@@ -279,6 +346,9 @@ int main(void) {
         cmocka_unit_test(test_error_exit_calls_runtime),
         cmocka_unit_test(test_trailing_jump_removed),
         cmocka_unit_test(test_never_writable_and_executable),
+        cmocka_unit_test(test_batch),
+        cmocka_unit_test(test_batch_failure),
+        cmocka_unit_test(test_pieces_own_their_pages),
         cmocka_unit_test(test_failures),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

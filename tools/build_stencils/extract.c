@@ -28,6 +28,11 @@ static const char *const hole_kind_names[] = {
     HOLE_KIND_LIST(X)
 #undef X
 };
+static const uint8_t hole_kind_widths[] = {
+#define X(name, width) width,
+    HOLE_KIND_LIST(X)
+#undef X
+};
 
 #define MAX_SECTIONS 64
 
@@ -36,6 +41,15 @@ typedef struct Placement {
     enum { SEC_NONE, SEC_CODE, SEC_DATA } where;
     size_t offset;
 } Placement;
+
+/* A relocation in the code, kept for the field check (code-to-code ones
+ * are resolved at once and leave no hole, but are checked all the same). */
+typedef struct CodeReloc {
+    uint32_t offset;
+    uint8_t width;
+    const char *type;
+    const char *symbol;
+} CodeReloc;
 
 typedef struct Ctx {
     const char *path;
@@ -49,6 +63,9 @@ typedef struct Ctx {
     size_t symstr;
     ExStencil *out;
     int holes_cap;
+    size_t code_section;
+    CodeReloc *relocs;
+    int nrelocs, relocs_cap;
 } Ctx;
 
 static int fail(Ctx *c, const char *fmt, ...) {
@@ -94,6 +111,7 @@ static int place_section(Ctx *c, size_t i, Elf_Scn *scn, GElf_Shdr *sh, bool cod
         memcpy(s->code, d->d_buf, sh->sh_size);
         s->code_size = sh->sh_size;
         c->place[i] = (Placement){SEC_CODE, 0};
+        c->code_section = i;
         return 0;
     }
     size_t off = (s->data_size + align - 1) & ~(align - 1);
@@ -158,6 +176,13 @@ static int convert(Ctx *c, size_t target, const Placement *pl, GElf_Rela *r) {
     const char *sname = elf_strptr(c->elf, c->symstr, sym.st_name);
     ExHole h = {.offset = (uint32_t)(pl->offset + r->r_offset), .kind = rule->kind,
                 .in_data = pl->where == SEC_DATA, .addend = r->r_addend, .reloc = rule->name};
+    if (!h.in_data) {
+        if (c->nrelocs == c->relocs_cap) {
+            c->relocs_cap = c->relocs_cap ? 2 * c->relocs_cap : 16;
+            c->relocs = xrealloc(c->relocs, (size_t)c->relocs_cap * sizeof *c->relocs);
+        }
+        c->relocs[c->nrelocs++] = (CodeReloc){h.offset, hole_kind_widths[h.kind], rule->name, sname};
+    }
     if (sym.st_shndx == SHN_UNDEF) {
         h.value = HV_SYMBOL;
         for (int v = 0; v < HV_COUNT; v++)
@@ -212,6 +237,70 @@ static int cmp_holes(const void *a, const void *b) {
     return (x->offset > y->offset) - (x->offset < y->offset);
 }
 
+static bool open_capstone(uint16_t machine, csh *h);
+
+static int cmp_relocs(const void *a, const void *b) {
+    const CodeReloc *x = a, *y = b;
+    return (x->offset > y->offset) - (x->offset < y->offset);
+}
+
+/* Does relocation r, at byte `rel` of instruction i, cover exactly its
+ * immediate or displacement field? (A call/jmp/jcc rel32 is an immediate
+ * to capstone.) */
+static bool on_field(const cs_insn *i, uint32_t rel, uint8_t width) {
+    const cs_x86_encoding *e = &i->detail->x86.encoding;
+    return (e->imm_offset && rel == e->imm_offset && width == e->imm_size) ||
+           (e->disp_offset && rel == e->disp_offset && width == e->disp_size);
+}
+
+static const char *reloc_symbol(const CodeReloc *r) {
+    return r->symbol && *r->symbol ? r->symbol : "(section)";
+}
+
+static bool is_branch(csh h, const cs_insn *i, uint32_t rel) {
+    return rel == i->detail->x86.encoding.imm_offset &&
+           (cs_insn_group(h, i, CS_GRP_JUMP) || cs_insn_group(h, i, CS_GRP_CALL));
+}
+
+/* The sanity check of every code relocation against the instruction that
+ * contains it; also marks the holes that are branch displacements. */
+static int check_relocations(Ctx *c) {
+    ExStencil *s = c->out;
+    csh h;
+    if (!open_capstone(s->machine, &h)) return 0; /* no disassembler for this target: nothing to check with */
+    cs_insn *insn;
+    size_t n = cs_disasm(h, s->code, s->code_size, 0, 0, &insn);
+    qsort(c->relocs, (size_t)c->nrelocs, sizeof *c->relocs, cmp_relocs);
+    const char *sec = section_name(c, c->code_section);
+    int rc = 0;
+    size_t i = 0;
+    for (int k = 0; k < c->nrelocs && rc == 0; k++) {
+        const CodeReloc *r = &c->relocs[k];
+        while (i < n && insn[i].address + insn[i].size <= r->offset) i++;
+        if (i == n || r->offset < insn[i].address) {
+            rc = fail(c, "section %s, offset 0x%x: relocation %s against '%s' is not inside any decoded instruction",
+                      sec, r->offset, r->type, reloc_symbol(r));
+            break;
+        }
+        uint32_t rel = r->offset - (uint32_t)insn[i].address;
+        const cs_x86_encoding *e = &insn[i].detail->x86.encoding;
+        if (!on_field(&insn[i], rel, r->width)) {
+            rc = fail(c, "section %s, offset 0x%x: relocation %s against '%s' (%u bytes at +%u) is not on an "
+                      "immediate or displacement field of `%s %s` at 0x%" PRIx64 " (%u bytes; imm +%u/%u, disp +%u/%u)",
+                      sec, r->offset, r->type, reloc_symbol(r), r->width, rel, insn[i].mnemonic,
+                      insn[i].op_str, insn[i].address, insn[i].size, e->imm_offset, e->imm_size, e->disp_offset,
+                      e->disp_size);
+            break;
+        }
+        if (!is_branch(h, &insn[i], rel)) continue;
+        for (int j = 0; j < s->nholes; j++)
+            if (!s->holes[j].in_data && s->holes[j].offset == r->offset) s->holes[j].branch = true;
+    }
+    if (n) cs_free(insn, n);
+    cs_close(&h);
+    return rc;
+}
+
 int extract_object(const char *path, const char *name, ExStencil *out, char *err, size_t errlen) {
     memset(out, 0, sizeof *out);
     out->name = xstrdup(name);
@@ -231,14 +320,15 @@ int extract_object(const char *path, const char *name, ExStencil *out, char *err
         fail(&c, "no relocation table for ELF machine %u", eh.e_machine);
     } else if (elf_getshdrnum(c.elf, &c.nsections) != 0) {
         fail(&c, "bad section count");
-    } else if (read_sections(&c) == 0 && read_relocations(&c) == 0) {
-        out->machine = eh.e_machine;
+    } else if (read_sections(&c) == 0 && read_relocations(&c) == 0 &&
+               ((out->machine = eh.e_machine), check_relocations(&c) == 0)) {
         qsort(out->holes, (size_t)out->nholes, sizeof *out->holes, cmp_holes);
         if (eh.e_machine == EM_X86_64) reloc_trim_tail_x86_64(out);
         rc = 0;
     }
     if (c.elf) elf_end(c.elf);
     close(fd);
+    free(c.relocs);
     return rc;
 }
 
@@ -352,21 +442,28 @@ void extract_write_header(FILE *f, const ExStencil *s, int n) {
         for (int k = 0; k < s[i].nholes; k++) {
             const ExHole *h = &s[i].holes[k];
             int sym = h->value == HV_SYMBOL ? symbol_index(&syms, &nsyms, h->symbol) : 0;
-            fprintf(f, "    {0x%x, HOLE_%s, HV_%s, %d, %d, %" PRId64 "},\n", h->offset, hole_kind_names[h->kind],
-                    hole_value_names[h->value], h->in_data, sym, h->addend);
+            fprintf(f, "    {.offset = 0x%x, .kind = HOLE_%s, .value = HV_%s, .in_data = %d, .branch = %d, .symbol = %d, .addend = %" PRId64 "},\n",
+                    h->offset, hole_kind_names[h->kind], hole_value_names[h->value], h->in_data, h->branch, sym, h->addend);
         }
         fprintf(f, "};\n");
     }
     fprintf(f, "\nconst Stencil stencils[STENCIL_COUNT] = {\n");
     for (int i = 0; i < n; i++) {
         const char *nm = s[i].name;
-        fprintf(f, "    [STENCIL%s] = {stencil_code_%s, ", nm, nm);
-        if (s[i].data_size) fprintf(f, "stencil_data_%s, ", nm);
-        else fprintf(f, "NULL, ");
-        if (s[i].nholes) fprintf(f, "stencil_holes_%s, ", nm);
-        else fprintf(f, "NULL, ");
-        fprintf(f, "%zu, %zu, %zu, %d, %s, true},\n", s[i].code_size, s[i].data_size, s[i].data_align,
-                s[i].nholes, s[i].dropped_jump || s[i].inverted ? "true" : "false");
+        unsigned uses = 0, ngot = 0, nfar = 0;
+        for (int k = 0; k < s[i].nholes; k++) {
+            const ExHole *h = &s[i].holes[k];
+            uses |= 1u << h->value;
+            ngot += h->kind == HOLE_GOTREL32;
+            nfar += h->kind == HOLE_REL32 && h->value == HV_SYMBOL && h->branch;
+        }
+        fprintf(f, "    [STENCIL%s] = {.code = stencil_code_%s, ", nm, nm);
+        if (s[i].data_size) fprintf(f, ".data = stencil_data_%s, ", nm);
+        if (s[i].nholes) fprintf(f, ".holes = stencil_holes_%s, ", nm);
+        fprintf(f, ".code_size = %zu, .data_size = %zu, .data_align = %zu, .nholes = %d, .falls_through = %s, "
+                   ".present = true, .uses = 0x%x, .ngot = %u, .nfar = %u},\n",
+                s[i].code_size, s[i].data_size, s[i].data_align, s[i].nholes,
+                s[i].dropped_jump || s[i].inverted ? "true" : "false", uses, ngot, nfar);
     }
     fprintf(f, "};\n\n/* Runtime symbols the stencils use, declared by assembler name so no C\n"
                " * prototype can clash; only their addresses matter. */\n");

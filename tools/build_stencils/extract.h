@@ -3,8 +3,11 @@
  * The extractor reads the object's code section (the one SHF_EXECINSTR
  * section with contents), its read-only data sections, its symbol table
  * and relocations, and turns every relocation into a hole, or fails with a
- * message naming the object, section, offset and relocation type. Then the
- * target's tail rule drops the trailing jump to the continuation. */
+ * message naming the object, section, offset and relocation type. Every
+ * relocation in the code must lie exactly on an immediate or displacement
+ * field of the instruction containing it (capstone's encoding details), or
+ * the object is rejected naming the instruction. Then the target's tail
+ * rule drops the trailing jump to the continuation. */
 #ifndef STITCH_EXTRACT_H
 #define STITCH_EXTRACT_H
 
@@ -18,6 +21,7 @@ typedef struct ExHole {
     int kind;            /* HoleKind */
     int value;           /* HoleValue */
     bool in_data;
+    bool branch;         /* the rel32 field of a call/jmp/jcc */
     char *symbol;        /* HV_SYMBOL: the runtime symbol's name */
     int64_t addend;
     const char *reloc;   /* the relocation type's name, for --dump */
