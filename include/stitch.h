@@ -44,6 +44,10 @@ void stitch_set_heap_limit(StitchVM *vm, size_t bytes);
 /* Python call depth past which calls raise RecursionError. */
 void stitch_set_recursion_limit(StitchVM *vm, int depth);
 
+/* sys.argv for the programs run next: argv[0] the script (or "-c"), then
+ * its arguments. The strings are copied. */
+void stitch_set_argv(StitchVM *vm, int argc, char **argv);
+
 /* Compile and run a program as __main__. */
 StitchResult stitch_run_file(StitchVM *vm, const char *path);
 StitchResult stitch_run_string(StitchVM *vm, const char *source, const char *filename);
@@ -56,6 +60,11 @@ StitchResult stitch_dis_file(StitchVM *vm, const char *path);
 #define STITCH_DIS_SPECIALIZED 0x1
 #define STITCH_DIS_UOPS 0x2
 StitchResult stitch_dis_file_opts(StitchVM *vm, const char *path, int flags);
+
+/* The process exit status CPython would end with after a run that came to
+ * `r`: 0, 1 for an error, or the code of an uncaught SystemExit
+ * (sys.exit(3) gives 3, modulo 256). */
+int stitch_exit_status(StitchVM *vm, StitchResult r);
 
 /* The library's version, "MAJOR.MINOR.PATCH". */
 const char *stitch_version(void);

@@ -185,7 +185,8 @@ static void report_syntax_error(VM *vm, const char *filename, const char *src, s
 
 /* Report the uncaught exception. SystemExit is not an error when its code
  * is None or 0; any other code is printed unless it is an int, as CPython
- * does (the exit status itself is not carried through: it becomes 1). */
+ * does, and becomes the exit status (an int code as is, modulo 256; any
+ * other code 1): see stitch_exit_status. */
 static StitchResult report_exception(VM *vm) {
     Value exc = vm_take_exc(vm);
     vm->handled = VAL_NONE;
@@ -193,6 +194,9 @@ static StitchResult report_exception(VM *vm) {
         Tuple *a = AS_EXC(exc)->args;
         Value code = !a || a->len == 0 ? VAL_NONE : a->len == 1 ? a->items[0] : val_obj(a);
         if (code == VAL_NONE || code == val_int(0) || code == VAL_FALSE) return STITCH_OK;
+        int64_t status = 1;
+        if (val_is_anyint(code) && !int_to_i64(code, &status)) status = -1;
+        vm->exit_status = val_is_anyint(code) ? (int)(status & 0xff) : 1;
         if (!val_is_anyint(code)) {
             gc_push_root(vm, exc);
             Value s = obj_str(vm, code);
@@ -232,6 +236,7 @@ static Code *compile_source(VM *vm, const char *src, size_t len, const char *fil
 
 StitchResult stitch_run_string(StitchVM *s, const char *source, const char *filename) {
     VM *vm = s->vm;
+    vm->exit_status = 0;
     size_t len = strlen(source);
     if (!filename) filename = "<string>";
     keep_source(vm, filename, source, len);
@@ -287,13 +292,60 @@ static char *load_file(VM *vm, const char *path, size_t *len) {
     return src;
 }
 
+/* Imports find the user's modules beside the main script. */
+static void set_script_dir(VM *vm, const char *path) {
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? dup_bytes(path, slash == path ? 1 : (size_t)(slash - path)) : NULL;
+    free(vm->script_dir);
+    vm->script_dir = dir;
+}
+
 StitchResult stitch_run_file(StitchVM *s, const char *path) {
     size_t len;
     char *src = load_file(s->vm, path, &len);
     if (!src) return STITCH_IO_ERROR;
+    set_script_dir(s->vm, path);
     StitchResult r = stitch_run_string(s, src, path);
     free(src);
     return r;
+}
+
+Code *api_compile_module_file(VM *vm, const char *path) {
+    size_t len;
+    char *src = read_file(path, &len);
+    if (!src) {
+        vm_raise(vm, T_IMPORT_ERROR, "cannot read '%s': %s", path, strerror(errno));
+        return NULL;
+    }
+    keep_source(vm, path, src, len);
+    Arena arena;
+    arena_init(&arena);
+    SyntaxDiag diag = {0};
+    Code *code = NULL;
+    Module *m = parse_module(&arena, src, len, &diag);
+    if (m) code = compile_module(vm, m, path, &diag);
+    arena_free(&arena);
+    free(src);
+    if (!code && (!m || diag.msg[0])) vm_raise(vm, T_SYNTAX_ERROR, "%s", diag.msg);
+    return code;
+}
+
+void stitch_set_argv(StitchVM *s, int argc, char **argv) {
+    VM *vm = s->vm;
+    char **copy = calloc((size_t)(argc > 0 ? argc : 1), sizeof(char *));
+    if (!copy) return;
+    for (int i = 0; i < argc; i++) copy[i] = dup_bytes(argv[i], strlen(argv[i]));
+    for (int i = 0; i < vm->argc; i++) free(vm->argv[i]);
+    free(vm->argv);
+    vm->argv = copy;
+    vm->argc = argc;
+    for (int i = 0; i < argc; i++)
+        if (!copy[i]) vm->argc = i;
+}
+
+int stitch_exit_status(StitchVM *s, StitchResult r) {
+    if (r == STITCH_OK) return 0;
+    return r == STITCH_RUNTIME_ERROR && s->vm->exit_status ? s->vm->exit_status : 1;
 }
 
 StitchResult stitch_dis_file(StitchVM *s, const char *path) { return stitch_dis_file_opts(s, path, 0); }

@@ -420,6 +420,8 @@ Code *asm_assemble(VM *vm, Asm *a, const AsmInfo *info) {
     co->stacksize = f.maxdepth;
     co->flags = info->flags;
     co->firstline = info->firstline;
+    co->kwonlyargcount = info->kwonlyargcount;
+    co->nfree = info->nfree;
     co->name = info->name;
     co->qualname = info->qualname;
     co->filename = info->filename;

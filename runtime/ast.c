@@ -270,7 +270,7 @@ static void dump_expr(Buf *b, const Expr *e) {
         dump_expr(b, e->u.call.func);
         dump_exprs(b, &e->u.call.args);
         for (int i = 0; i < e->u.call.kwnames.len; i++) {
-            buf_printf(b, " (kw %s ", (const char *)e->u.call.kwnames.items[i]);
+            buf_printf(b, " (kw %s ", e->u.call.kwnames.items[i] ? (const char *)e->u.call.kwnames.items[i] : "**");
             dump_expr(b, e->u.call.kwvalues.items[i]);
             buf_put(b, ")", 1);
         }
@@ -335,6 +335,21 @@ static void dump_expr(Buf *b, const Expr *e) {
         buf_put(b, " ", 1);
         dump_expr(b, e->u.comp.elt);
         dump_generators(b, &e->u.comp.generators);
+        break;
+    case EXPR_SET:
+        buf_put(b, "(Set", 4);
+        dump_exprs(b, &e->u.seq.elts);
+        break;
+    case EXPR_SETCOMP:
+        buf_put(b, "(SetComp ", 9);
+        dump_expr(b, e->u.comp.elt);
+        dump_generators(b, &e->u.comp.generators);
+        break;
+    case EXPR_NAMED:
+        buf_put(b, "(Named ", 7);
+        dump_expr(b, e->u.named.target);
+        buf_put(b, " ", 1);
+        dump_expr(b, e->u.named.value);
         break;
     case EXPR_STARRED:
         buf_put(b, "(Starred ", 9);
@@ -445,6 +460,14 @@ static void dump_stmt(Buf *b, const Stmt *s) {
         buf_put(b, "(Assert ", 8);
         dump_expr(b, s->u.assert_.test);
         if (s->u.assert_.msg) dump_opt(b, s->u.assert_.msg);
+        break;
+    case STMT_IMPORT:
+        buf_printf(b, "(Import %s", s->u.import_.module ? s->u.import_.module : "_");
+        for (int i = 0; i < s->u.import_.names.len; i++) {
+            const char *as = s->u.import_.asnames.items[i];
+            buf_printf(b, " %s", (const char *)s->u.import_.names.items[i]);
+            if (as) buf_printf(b, "=%s", as);
+        }
         break;
     case STMT_KIND_COUNT: break;
     }

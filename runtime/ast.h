@@ -49,7 +49,7 @@ void nodelist_push(Arena *a, NodeList *l, void *item);
     X(UNARYOP)     /* unary.op, unary.operand */                               \
     X(BOOLOP)      /* boolop.is_and, boolop.values (>= 2) */                   \
     X(COMPARE)     /* compare.left, compare.ops[], compare.comparators */      \
-    X(CALL)        /* call.func, call.args, call.kwnames(char*), call.kwvalues */ \
+    X(CALL)        /* call.func, call.args, call.kwnames(char*; NULL: **value), call.kwvalues */ \
     X(ATTRIBUTE)   /* attr.value, attr.name */                                 \
     X(SUBSCRIPT)   /* subscript.value, subscript.index */                      \
     X(SLICE)       /* slice.lower/upper/step, each may be NULL */              \
@@ -62,7 +62,10 @@ void nodelist_push(Arena *a, NodeList *l, void *item);
     X(DICTCOMP)    /* comp.key, comp.elt (value), comp.generators */           \
     X(STARRED)     /* starred.value (call args / assignment targets) */        \
     X(FSTRING)     /* fstring.parts: STR exprs and FORMATTED exprs */          \
-    X(FORMATTED)   /* formatted.value, formatted.conversion ('r','s',0), formatted.spec (Expr or NULL) */
+    X(FORMATTED)   /* formatted.value, formatted.conversion ('r','s',0), formatted.spec (Expr or NULL) */ \
+    X(SET)         /* seq.elts */                                              \
+    X(SETCOMP)     /* comp.elt, comp.generators */                             \
+    X(NAMED)       /* named.target (a NAME), named.value: target := value */
 
 typedef enum ExprKind {
 #define X(k) EXPR_##k,
@@ -87,6 +90,8 @@ typedef struct Params {
     NodeList defaults;     /* Expr* */
     const char *vararg;    /* *args name or NULL (not yet compiled) */
     const char *kwarg;     /* **kwargs name or NULL (not yet compiled) */
+    NodeList kwonly;       /* char*: keyword-only parameters (after * or *args) */
+    NodeList kwdefaults;   /* Expr* or NULL, one per kwonly */
 } Params;
 
 struct Expr {
@@ -115,6 +120,7 @@ struct Expr {
         struct { Expr *value; } starred;
         struct { NodeList parts; } fstring;
         struct { Expr *value; int conversion; Expr *spec; } formatted;
+        struct { Expr *target; Expr *value; } named;
     } u;
 };
 
@@ -144,7 +150,8 @@ struct Expr {
     X(GLOBAL)      /* names.names (char*) */                                   \
     X(NONLOCAL)    /* names.names (char*) */                                   \
     X(DEL)         /* del.targets */                                           \
-    X(ASSERT)      /* assert_.test, assert_.msg */
+    X(ASSERT)      /* assert_.test, assert_.msg */                             \
+    X(IMPORT)      /* import_.module (NULL: `import a, b as c`), import_.names, import_.asnames */
 
 typedef enum StmtKind {
 #define X(k) STMT_##k,
@@ -171,13 +178,17 @@ struct Stmt {
         struct { Expr *test; NodeList body, orelse; } if_;
         struct { Expr *target, *iter, *test; NodeList body, orelse; } loop;
         struct { Expr *value; } ret;
-        struct { const char *name; Params params; NodeList body; } def;
-        struct { const char *name; NodeList bases; NodeList body; } cls;
+        struct { const char *name; Params params; NodeList body; NodeList decorators; } def;
+        struct { const char *name; NodeList bases; NodeList body; NodeList decorators; } cls;
         struct { NodeList body, handlers, orelse, finalbody; } try_;
         struct { Expr *exc, *cause; } raise;
         struct { NodeList names; } names;
         struct { NodeList targets; } del;
         struct { Expr *test, *msg; } assert_;
+        /* names: the modules imported (`import`) or the names taken from
+         * module (`from module import`, "*" for a star import); asnames:
+         * the `as` name of each, or NULL. */
+        struct { const char *module; NodeList names, asnames; } import_;
     } u;
 };
 

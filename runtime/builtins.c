@@ -384,9 +384,22 @@ static Value bi_print(VM *vm, Value *args, int nargs, Tuple *kwnames) {
         sb_add(&b, AS_STR(s)->data, AS_STR(s)->len);
     }
     end ? sb_add(&b, end->data, end->len) : sb_addc(&b, '\n');
-    if (b.len) vm_write_out(vm, b.data, (size_t)b.len);
+    Value file = kw[2];
+    if (file == VAL_NULL || file == VAL_NONE) {
+        if (b.len) vm_write_out(vm, b.data, (size_t)b.len);
+        sb_free(&b);
+        return VAL_NONE;
+    }
+    /* file=: sys.stdout or sys.stderr (mod_sys.c's stream objects). */
+    Value r = VAL_NONE;
+    if (val_is_kind(file, OBJ_MODULE) && val_type(vm, file) == vm->types[T_TEXTIO])
+        (strcmp(AS_MODULE(file)->name->data, "<stderr>") ? vm_write_out : vm_write_err)(
+            vm, b.data, (size_t)b.len);
+    else
+        r = vm_raise(vm, T_TYPE_ERROR, "stitch: unsupported: print(file=...) to a %s object",
+                     type_name_of(vm, file));
     sb_free(&b);
-    return VAL_NONE;
+    return r;
 }
 
 static Value bi_len(VM *vm, Value *args, int nargs, Tuple *kwnames) {
@@ -1130,6 +1143,7 @@ static bool exposed_type(TypeId t) {
     case T_LIST_ITER: case T_TUPLE_ITER: case T_STR_ITER: case T_RANGE_ITER:
     case T_DICT_KEYITER: case T_DICT_VALUEITER: case T_DICT_ITEMITER:
     case T_DICT_KEYS: case T_DICT_VALUES: case T_DICT_ITEMS:
+    case T_MODULE: case T_TEXTIO: case T_SET_ITER:
         return false;
     default:
         return true;

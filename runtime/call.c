@@ -4,6 +4,7 @@
  * the frame and keeps running in the same loop, and calls from C (vm_call),
  * which push a FRAME_ENTRY frame and run a nested loop. */
 #include "interp.h"
+#include "builtins.h"
 
 static Value raise_recursion(VM *vm) {
     return vm_raise(vm, T_RECURSION_ERROR, "maximum recursion depth exceeded");
@@ -17,15 +18,17 @@ static void add_name_list(StrBuf *b, Str **names, int n) {
     }
 }
 
-static void raise_missing(VM *vm, Function *fn, Value *locals) {
+/* "f() missing 2 required positional arguments: 'a' and 'b'" (or
+ * keyword-only ones): the empty slots of [from, to). */
+static void raise_missing(VM *vm, Function *fn, Value *locals, int from, int to, const char *kind) {
     Code *co = fn->code;
     Str *missing[256];
     int n = 0;
-    for (int j = 0; j < co->nargs && n < 256; j++)
+    for (int j = from; j < to && n < 256; j++)
         if (locals[j] == VAL_NULL) missing[n++] = AS_STR(co->varnames->items[j]);
     StrBuf b;
     sb_init(&b);
-    sb_addf(&b, "%s() missing %d required positional argument%s: ", fn->qualname->data, n,
+    sb_addf(&b, "%s() missing %d required %s argument%s: ", fn->qualname->data, n, kind,
             n == 1 ? "" : "s");
     add_name_list(&b, missing, n);
     sb_addc(&b, '\0');
@@ -33,68 +36,117 @@ static void raise_missing(VM *vm, Function *fn, Value *locals) {
     sb_free(&b);
 }
 
-static void raise_too_many(VM *vm, Function *fn, int given) {
-    int max = fn->code->nargs;
+/* CPython's too_many_positional, counting keyword-only arguments given. */
+static void raise_too_many(VM *vm, Function *fn, int given, Value *locals) {
+    Code *co = fn->code;
+    int max = co->nargs;
     int ndef = fn->defaults ? (int)fn->defaults->len : 0;
-    int min = max - ndef;
-    const char *verb = given == 1 ? "was" : "were";
-    if (ndef > 0)
-        vm_raise(vm, T_TYPE_ERROR, "%s() takes from %d to %d positional arguments but %d %s given",
-                 fn->qualname->data, min, max, given, verb);
-    else
-        vm_raise(vm, T_TYPE_ERROR, "%s() takes %d positional argument%s but %d %s given",
-                 fn->qualname->data, max, max == 1 ? "" : "s", given, verb);
+    int kwonly = 0;
+    for (int j = co->nargs; j < co->nargs + co->kwonlyargcount; j++) kwonly += locals[j] != VAL_NULL;
+    char sig[64], kwsig[96] = "";
+    if (ndef > 0) snprintf(sig, sizeof sig, "from %d to %d", max - ndef, max);
+    else snprintf(sig, sizeof sig, "%d", max);
+    if (kwonly)
+        snprintf(kwsig, sizeof kwsig, " positional argument%s (and %d keyword-only argument%s)",
+                 given == 1 ? "" : "s", kwonly, kwonly == 1 ? "" : "s");
+    vm_raise(vm, T_TYPE_ERROR, "%s() takes %s positional argument%s but %d%s %s given",
+             fn->qualname->data, sig, ndef > 0 || max != 1 ? "s" : "", given, kwsig,
+             given == 1 && !kwonly ? "was" : "were");
 }
 
+/* The slot of the positional-or-keyword or keyword-only parameter `name`. */
 static int param_index(Code *co, Str *name) {
     Value *v = co->varnames->items;
-    for (int j = 0; j < co->nargs; j++)
+    int n = co->nargs + co->kwonlyargcount;
+    for (int j = 0; j < n; j++)
         if (AS_STR(v[j]) == name) return j;
-    for (int j = 0; j < co->nargs; j++)
+    for (int j = 0; j < n; j++)
         if (str_eq(AS_STR(v[j]), name)) return j;
     return -1;
 }
 
-/* The general binding: keywords, defaults, and the errors. Clears the
- * frame's extent above the positional arguments as it goes. */
+/* The general binding: keywords, defaults, *args, **kwargs, and the errors,
+ * in CPython's order. Clears the frame's extent above the arguments as it
+ * goes. The *args tuple and **kwargs dict are made first, while every
+ * argument is still on the stack (a root). */
 static int bind_slow(VM *vm, Function *fn, Value *locals, int npos, Tuple *kwnames, Value *end) {
     Code *co = fn->code;
     int nkw = kwnames ? (int)kwnames->len : 0;
-    if (npos > co->nargs) {
-        raise_too_many(vm, fn, npos);
-        return -1;
+    int nparams = co->nargs + co->kwonlyargcount;
+    int nroots = 0, rc = -1;
+    Value varargs = VAL_NULL, varkw = VAL_NULL;
+    if (co->flags & CO_VARARGS) {
+        int extra = npos > co->nargs ? npos - co->nargs : 0;
+        Tuple *t = extra ? tuple_from(vm, locals + co->nargs, extra) : vm->empty_tuple;
+        if (!t) return -1;
+        varargs = val_obj(t);
+        gc_push_root(vm, varargs), nroots++;
     }
+    if (co->flags & CO_VARKEYWORDS) {
+        Dict *d = dict_new(vm);
+        if (!d) goto done;
+        varkw = val_obj(d);
+        gc_push_root(vm, varkw), nroots++;
+        for (int i = 0; i < nkw; i++) {
+            Str *name = AS_STR(kwnames->items[i]);
+            if (param_index(co, name) < 0 && dict_set_str(vm, d, name, locals[npos + i]) < 0) goto done;
+        }
+    }
+    /* No allocation from here on: the keyword values are copied aside. */
     Value kwv[256];
-    for (int i = 0; i < nkw; i++) kwv[i] = locals[npos + i];
-    for (Value *p = locals + npos; p < end; p++) *p = VAL_NULL;
+    for (int i = 0; i < nkw && i < 256; i++) kwv[i] = locals[npos + i];
+    int ncopy = npos < co->nargs ? npos : co->nargs;
+    for (Value *p = locals + ncopy; p < end; p++) *p = VAL_NULL;
     for (int i = 0; i < nkw; i++) {
         Str *name = AS_STR(kwnames->items[i]);
         int j = param_index(co, name);
         if (j < 0) {
+            if (varkw != VAL_NULL) continue;
             vm_raise(vm, T_TYPE_ERROR, "%s() got an unexpected keyword argument '%s'",
                      fn->qualname->data, name->data);
-            return -1;
+            goto done;
         }
         if (locals[j] != VAL_NULL) {
             vm_raise(vm, T_TYPE_ERROR, "%s() got multiple values for argument '%s'",
                      fn->qualname->data, name->data);
-            return -1;
+            goto done;
         }
         locals[j] = kwv[i];
+    }
+    if (npos > co->nargs && varargs == VAL_NULL) {
+        raise_too_many(vm, fn, npos, locals);
+        goto done;
     }
     int ndef = fn->defaults ? (int)fn->defaults->len : 0;
     int first_def = co->nargs - ndef;
     bool missing = false;
-    for (int j = npos; j < co->nargs; j++) {
+    for (int j = ncopy; j < co->nargs; j++) {
         if (locals[j] != VAL_NULL) continue;
         if (j >= first_def) locals[j] = fn->defaults->items[j - first_def];
         else missing = true;
     }
     if (missing) {
-        raise_missing(vm, fn, locals);
-        return -1;
+        raise_missing(vm, fn, locals, 0, co->nargs, "positional");
+        goto done;
     }
-    return 0;
+    for (int j = co->nargs; j < nparams; j++) {
+        if (locals[j] != VAL_NULL) continue;
+        Value d = fn->kwdefaults ? dict_get_str(fn->kwdefaults, AS_STR(co->varnames->items[j]))
+                                 : VAL_NULL;
+        if (d != VAL_NULL) locals[j] = d;
+        else missing = true;
+    }
+    if (missing) {
+        raise_missing(vm, fn, locals, co->nargs, nparams, "keyword-only");
+        goto done;
+    }
+    int k = nparams;
+    if (varargs != VAL_NULL) locals[k++] = varargs;
+    if (varkw != VAL_NULL) locals[k] = varkw;
+    rc = 0;
+done:
+    if (nroots) gc_pop_roots(vm, nroots);
+    return rc;
 }
 
 Frame *call_push(VM *vm, Function *fn, Value *locals, int npos, Tuple *kwnames, int flags) {
@@ -106,7 +158,7 @@ Frame *call_push(VM *vm, Function *fn, Value *locals, int npos, Tuple *kwnames, 
         raise_recursion(vm);
         return NULL;
     }
-    if (__builtin_expect(!kwnames && npos == co->nargs, 1)) {
+    if (__builtin_expect(!kwnames && npos == co->nargs && !(co->flags & CO_COMPLEX_ARGS), 1)) {
         for (Value *p = locals + npos; p < end; p++) *p = VAL_NULL;
     } else if (bind_slow(vm, fn, locals, npos, kwnames, end) < 0) {
         return NULL;
@@ -246,4 +298,101 @@ Value vm_call_dunder(VM *vm, Value v, Str *name, Value *args, int nargs) {
     if (IS_FUNCTION(f) || (val_is_kind(f, OBJ_NATIVE) && AS_NATIVE(f)->self == VAL_NULL))
         return call_with_self(vm, f, v, args, nargs, NULL);
     return vm_call(vm, f, args, nargs, NULL);
+}
+
+/* CPython's _PyObject_FunctionStr: "mod.qualname()" for a function,
+ * "name()" for a builtin, else "T object". */
+static void function_str(VM *vm, Value f, char *buf, size_t n) {
+    if (val_is_kind(f, OBJ_METHOD)) f = AS_METHOD(f)->func;
+    if (IS_FUNCTION(f)) {
+        Function *fn = AS_FUNCTION(f);
+        Value mod = dict_get_str(fn->globals, vm->names[NAME_NAME]);
+        if (IS_STR(mod)) snprintf(buf, n, "%s.%s()", AS_STR(mod)->data, fn->qualname->data);
+        else snprintf(buf, n, "%s()", fn->qualname->data);
+    } else if (val_is_kind(f, OBJ_NATIVE)) {
+        snprintf(buf, n, "%s()", AS_NATIVE(f)->name);
+    } else if (IS_TYPE(f)) {
+        snprintf(buf, n, "%s()", AS_TYPE(f)->name->data);
+    } else {
+        snprintf(buf, n, "%s object", val_type(vm, f)->name->data);
+    }
+}
+
+int call_dict_merge(VM *vm, Value callable, Dict *d, Value m) {
+    char fs[256];
+    if (!IS_DICT(m)) {
+        function_str(vm, callable, fs, sizeof fs);
+        vm_raise(vm, T_TYPE_ERROR, "%s argument after ** must be a mapping, not %s", fs,
+                 val_type(vm, m)->name->data);
+        return -1;
+    }
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(AS_DICT(m), &pos, &k, &v)) {
+        if (!IS_STR(k)) {
+            vm_raise(vm, T_TYPE_ERROR, "keywords must be strings");
+            return -1;
+        }
+        if (dict_get_str(d, AS_STR(k)) != VAL_NULL) {
+            function_str(vm, callable, fs, sizeof fs);
+            vm_raise(vm, T_TYPE_ERROR, "%s got multiple values for keyword argument '%s'", fs,
+                     AS_STR(k)->data);
+            return -1;
+        }
+        if (dict_set_str(vm, d, AS_STR(k), v) < 0) return -1;
+    }
+    return 0;
+}
+
+int call_ex_prepare(VM *vm, Value *slot, bool has_kw, Tuple **kwnames) {
+    *kwnames = NULL;
+    Value args = slot[2];
+    if (!IS_TUPLE(args) && !IS_LIST(args)) {
+        Value it = obj_iter(vm, args);
+        if (it == VAL_ERROR) {
+            char fs[256];
+            function_str(vm, slot[0], fs, sizeof fs);
+            vm_take_exc(vm);
+            vm_raise(vm, T_TYPE_ERROR, "%s argument after * must be an iterable, not %s", fs,
+                     val_type(vm, args)->name->data);
+            return -1;
+        }
+        gc_push_root(vm, it);
+        List *l = list_new(vm, 0);
+        if (l) slot[2] = args = val_obj(l);
+        int r = l ? seq_extend(vm, l, it) : -1;
+        gc_pop_roots(vm, 1);
+        if (r < 0) return -1;
+    }
+    int64_t npos = IS_TUPLE(args) ? AS_TUPLE(args)->len : AS_LIST(args)->len;
+    Dict *kw = has_kw ? AS_DICT(slot[3]) : NULL;
+    int64_t nkw = kw ? kw->len : 0;
+    if (nkw > 0) {
+        Tuple *names = tuple_new(vm, nkw);
+        if (!names) return -1;
+        int64_t pos = 0, i = 0;
+        Value k, v;
+        while (dict_next(kw, &pos, &k, &v)) names->items[i++] = k;
+        *kwnames = names;
+    }
+    /* Lay the call out; the tuple/list and dict are read as they are
+     * overwritten, so keep them rooted. The names stay on the stack just
+     * above the call (a root while the callee binds). */
+    Value *end = slot + 2 + npos + nkw;
+    if (end + 1 > vm->stack_end) {
+        vm_raise(vm, T_RECURSION_ERROR, "maximum recursion depth exceeded");
+        return -1;
+    }
+    gc_push_root(vm, args);
+    if (kw) gc_push_root(vm, val_obj(kw));
+    if (*kwnames) gc_push_root(vm, val_obj(*kwnames));
+    Value *items = IS_TUPLE(args) ? AS_TUPLE(args)->items : AS_LIST(args)->items;
+    for (int64_t i = 0; i < npos; i++) slot[2 + i] = items[i];
+    int64_t pos = 0, i = 0;
+    Value k, v;
+    while (kw && dict_next(kw, &pos, &k, &v)) slot[2 + npos + i++] = v;
+    *end = *kwnames ? val_obj(*kwnames) : VAL_NONE;
+    if (end + 1 > vm->stack_top) vm->stack_top = end + 1;
+    gc_pop_roots(vm, 1 + (kw != NULL) + (*kwnames != NULL));
+    return (int)npos;
 }

@@ -11,6 +11,9 @@ static Value raise_no_attr(VM *vm, Value obj, Str *name) {
     if (IS_TYPE(obj))
         return vm_raise(vm, T_ATTRIBUTE_ERROR, "type object '%s' has no attribute '%s'",
                         AS_TYPE(obj)->name->data, name->data);
+    if (val_is_kind(obj, OBJ_MODULE) && val_type(vm, obj) == vm->types[T_MODULE])
+        return vm_raise(vm, T_ATTRIBUTE_ERROR, "module '%s' has no attribute '%s'",
+                        AS_MODULE(obj)->name->data, name->data);
     return vm_raise(vm, T_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'",
                     val_type(vm, obj)->name->data, name->data);
 }
@@ -157,6 +160,7 @@ Value obj_getattr(VM *vm, Value obj, Str *name) {
         if (v != VAL_NULL) return v;
         return raise_no_attr(vm, obj, name);
     }
+    if (val_is_kind(obj, OBJ_MODULE) && (v = module_getattr(vm, obj, name)) != VAL_NULL) return v;
     v = type_lookup(vm, val_type(vm, obj), name);
     if (v != VAL_NULL) return bind(vm, v, obj);
     v = special_attr(vm, obj, name);
@@ -212,6 +216,7 @@ int obj_setattr(VM *vm, Value obj, Str *name, Value v) {
         type_modified(vm, t);
         return 0;
     }
+    if (val_is_kind(obj, OBJ_MODULE)) return dict_set(vm, AS_MODULE(obj)->dict, val_obj(name), v);
     raise_no_attr(vm, obj, name);
     return -1;
 }

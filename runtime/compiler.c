@@ -44,6 +44,7 @@ typedef struct FBlock {
 typedef struct CompSlot {
     const char *name;
     int slot;
+    bool cell;             /* captured by a nested function: the slot holds a cell */
 } CompSlot;
 
 typedef struct Unit {
@@ -229,11 +230,12 @@ static void pop_fblock(Compiler *c) { c->u->nfb--; }
 
 /* Finish the current unit: implicit `return None`, then assemble. */
 static Code *finish_unit(Compiler *c, const char *name, const char *qualname, int nargs, int flags,
-                         int firstline) {
+                         int firstline, int kwonly, int nfree) {
     emit_const(c, VAL_NONE);
     emit(c, OP_RETURN_VALUE, 0);
     if (c->failed) return NULL;
-    AsmInfo info = {.nargs = nargs, .flags = flags, .firstline = firstline, .filename = c->filename};
+    AsmInfo info = {.nargs = nargs, .flags = flags, .firstline = firstline, .filename = c->filename,
+                    .kwonlyargcount = kwonly, .nfree = nfree};
     info.name = intern(c, name);
     info.qualname = info.name && strcmp(name, qualname) != 0 ? str_from_cstr(c->vm, qualname) : info.name;
     if (!info.name || !info.qualname) {
@@ -247,35 +249,25 @@ static Code *finish_unit(Compiler *c, const char *name, const char *qualname, in
 
 /* ---- names ------------------------------------------------------------------ */
 
-typedef enum { R_FAST, R_GLOBAL, R_NAME } Resolution;
+typedef enum { R_FAST, R_GLOBAL, R_NAME, R_DEREF } Resolution;
 
-/* Reading `name` free in scope s: fine when it resolves to a global, a
- * SyntaxError when an enclosing function (or comprehension) binds it. */
-static bool check_not_closure(Compiler *c, Scope *s, const char *name, int line, int col) {
-    for (; s; s = s->parent) {
-        for (int i = 0; i < s->nouter_comp; i++)
-            if (strcmp(s->outer_comp[i], name) == 0) goto closure;
-        Scope *p = s->parent;
-        if (!p || p->kind == SCOPE_MODULE) return true;
-        if (p->kind == SCOPE_FUNCTION) {
-            Symbol *sym = symtable_lookup(p, name);
-            if (sym && (sym->flags & SYM_GLOBAL)) return true;
-            if (sym && (sym->flags & (SYM_PARAM | SYM_ASSIGNED))) goto closure;
-        }
-    }
-    return true;
-closure:
-    error_at(c, line, col, "stitch: closures are not supported yet (name '%s')", name);
-    return false;
+/* The fast slot of `name` (interned), made if absent. */
+static int var_slot(Compiler *c, const char *name) {
+    Str *n = intern(c, name);
+    if (!n) return 0;
+    int slot = asm_find_varname(A(c), n);
+    return slot >= 0 ? slot : asm_new_varname(A(c), n);
 }
 
-/* How `name` is accessed here; -1 after a SyntaxError. */
+/* How `name` is accessed here (symtable.c decided cells and free
+ * variables); *slot gets the fast slot for R_FAST and R_DEREF. */
 static int resolve(Compiler *c, const char *name, ExprCtx ctx, int line, int col, int *slot) {
+    (void)line, (void)col;
     Unit *u = c->u;
     for (int i = u->ncomp - 1; i >= 0; i--) {
         if (strcmp(u->comp[i].name, name) == 0) {
             *slot = u->comp[i].slot;
-            return R_FAST;
+            return u->comp[i].cell ? R_DEREF : R_FAST;
         }
     }
     Scope *s = u->scope;
@@ -284,19 +276,23 @@ static int resolve(Compiler *c, const char *name, ExprCtx ctx, int line, int col
     int flags = sym ? sym->flags : 0;
     if (flags & SYM_GLOBAL) return R_GLOBAL;
     if (s->kind == SCOPE_CLASS) {
+        bool deref = (flags & SYM_NONLOCAL) || (ctx == CTX_LOAD && (flags & SYM_FREE) && !(flags & SYM_ASSIGNED));
+        if (deref) {
+            *slot = var_slot(c, name);
+            return R_DEREF;
+        }
         if (ctx != CTX_LOAD) return R_NAME;
-        if (!check_not_closure(c, s, name, line, col)) return -1;
         /* Comprehensions in a class body do not see the class namespace. */
         return u->in_comp ? R_GLOBAL : R_NAME;
     }
+    if (flags & (SYM_CELL | SYM_FREE)) {
+        *slot = var_slot(c, name);
+        return R_DEREF;
+    }
     if (flags & (SYM_PARAM | SYM_ASSIGNED)) {
-        Str *n = intern(c, name);
-        if (!n) return -1;
-        *slot = asm_find_varname(A(c), n);
-        if (*slot < 0) *slot = asm_new_varname(A(c), n);
+        *slot = var_slot(c, name);
         return R_FAST;
     }
-    if (!check_not_closure(c, s, name, line, col)) return -1;
     return R_GLOBAL;
 }
 
@@ -306,6 +302,10 @@ static void name_op(Compiler *c, const char *name, ExprCtx ctx, int line, int co
     if (r < 0) return;
     if (r == R_FAST) {
         emit(c, ctx == CTX_LOAD ? OP_LOAD_FAST : ctx == CTX_STORE ? OP_STORE_FAST : OP_DELETE_FAST, slot);
+        return;
+    }
+    if (r == R_DEREF) {
+        emit(c, ctx == CTX_LOAD ? OP_LOAD_DEREF : ctx == CTX_STORE ? OP_STORE_DEREF : OP_DELETE_DEREF, slot);
         return;
     }
     Str *n = intern(c, name);
@@ -473,6 +473,25 @@ static void compile_list(Compiler *c, Expr *e) {
     }
 }
 
+static void compile_set(Compiler *c, Expr *e) {
+    NodeList *l = &e->u.seq.elts;
+    if (has_starred(l)) {
+        error_at(c, e->line, e->col, "stitch: starred items in set displays are not supported yet");
+        return;
+    }
+    bool small = l->len <= DISPLAY_CHUNK;
+    if (!small) emit(c, OP_BUILD_SET, 0);
+    for (int i = 0; i < l->len; i++) {
+        compile_expr(c, l->items[i]);
+        if (!small) {
+            set_loc(c, e->line, e->col);
+            emit(c, OP_SET_ADD, 1);
+        }
+    }
+    set_loc(c, e->line, e->col);
+    if (small) emit(c, OP_BUILD_SET, l->len);
+}
+
 static void compile_dict(Compiler *c, Expr *e) {
     int n = e->u.dict.keys.len;
     bool small = n <= DISPLAY_CHUNK;
@@ -530,13 +549,58 @@ static void compile_super_attr(Compiler *c, Expr *attr, bool method) {
     emit(c, OP_LOAD_SUPER_ATTR, name_index(c, attr->u.attr.name) << 1 | (method ? 1 : 0));
 }
 
+static bool has_dstar(NodeList *kwnames) {
+    for (int i = 0; i < kwnames->len; i++)
+        if (!kwnames->items[i]) return true;
+    return false;
+}
+
+/* f(a, *b, k=v, **m) after [f self|NULL]: the positionals as a list, the
+ * keywords as a fresh dict, then CALL_FUNCTION_EX. */
+static void compile_call_ex(Compiler *c, Expr *e) {
+    NodeList *args = &e->u.call.args, none = {0};
+    set_loc(c, e->line, e->col);
+    Expr *only = args->len == 1 ? args->items[0] : NULL;
+    if (only && only->kind == EXPR_STARRED) {
+        /* f(*x): x itself, checked by CALL_FUNCTION_EX (CPython's message). */
+        compile_expr(c, only->u.starred.value);
+        args = &none;
+    } else {
+        emit(c, OP_BUILD_LIST, 0);
+    }
+    for (int i = 0; i < args->len; i++) {
+        Expr *x = args->items[i];
+        bool star = x->kind == EXPR_STARRED;
+        compile_expr(c, star ? x->u.starred.value : x);
+        set_loc(c, e->line, e->col);
+        emit(c, star ? OP_LIST_EXTEND : OP_LIST_APPEND, 1);
+    }
+    int nkw = e->u.call.kwnames.len;
+    if (nkw > 0) {
+        emit(c, OP_BUILD_MAP, 0);
+        for (int i = 0; i < nkw; i++) {
+            const char *name = e->u.call.kwnames.items[i];
+            if (name) {
+                Str *s = intern(c, name);
+                if (!s) return;
+                emit_const(c, val_obj(s));
+                compile_expr(c, e->u.call.kwvalues.items[i]);
+                set_loc(c, e->line, e->col);
+                emit(c, OP_MAP_ADD, 1);
+            } else {
+                compile_expr(c, e->u.call.kwvalues.items[i]);
+                set_loc(c, e->line, e->col);
+                emit(c, OP_DICT_MERGE, 1);
+            }
+        }
+    }
+    set_loc(c, e->line, e->col);
+    emit(c, OP_CALL_FUNCTION_EX, nkw > 0 ? 1 : 0);
+}
+
 static void compile_call(Compiler *c, Expr *e) {
     Expr *f = e->u.call.func;
     NodeList *args = &e->u.call.args;
-    if (has_starred(args)) {
-        error_at(c, e->line, e->col, "stitch: *args in calls is not supported yet");
-        return;
-    }
     if (is_zero_arg_super(c, e)) {
         error_at(c, e->line, e->col,
                  "stitch: super() is only supported as super().name inside a method");
@@ -561,6 +625,10 @@ static void compile_call(Compiler *c, Expr *e) {
             emit(c, OP_PUSH_NULL, 0);
         }
     }
+    if (has_starred(args) || has_dstar(&e->u.call.kwnames)) {
+        compile_call_ex(c, e);
+        return;
+    }
     for (int i = 0; i < args->len; i++) compile_expr(c, args->items[i]);
     int nkw = e->u.call.kwnames.len;
     for (int i = 0; i < nkw; i++) compile_expr(c, e->u.call.kwvalues.items[i]);
@@ -584,10 +652,16 @@ static void compile_call(Compiler *c, Expr *e) {
 }
 
 /* Push fresh hidden slots for the names a comprehension target binds. */
-static void push_comp_names(Compiler *c, Expr *t) {
+/* A name that a nested function captures gets a fresh empty cell here,
+ * before the loop: all iterations share it (Python's late binding). */
+static void push_comp_names(Compiler *c, Expr *comp, Expr *t) {
     Unit *u = c->u;
     if (t->kind == EXPR_TUPLE || t->kind == EXPR_LIST) {
-        for (int i = 0; i < t->u.seq.elts.len; i++) push_comp_names(c, t->u.seq.elts.items[i]);
+        for (int i = 0; i < t->u.seq.elts.len; i++) push_comp_names(c, comp, t->u.seq.elts.items[i]);
+        return;
+    }
+    if (t->kind == EXPR_STARRED) {
+        push_comp_names(c, comp, t->u.starred.value);
         return;
     }
     if (t->kind != EXPR_NAME) return;
@@ -597,7 +671,14 @@ static void push_comp_names(Compiler *c, Expr *t) {
         u->compcap = u->compcap ? u->compcap * 2 : 8;
         u->comp = xrealloc(u->comp, sizeof(CompSlot) * (size_t)u->compcap);
     }
-    u->comp[u->ncomp++] = (CompSlot){.name = t->u.name, .slot = asm_new_varname(A(c), n)};
+    bool cell = symtable_comp_cell(u->scope, comp, t->u.name);
+    int slot = asm_new_varname(A(c), n);
+    u->comp[u->ncomp++] = (CompSlot){.name = t->u.name, .slot = slot, .cell = cell};
+    if (cell) {
+        emit(c, OP_PUSH_NULL, 0);
+        emit(c, OP_STORE_FAST, slot);
+        emit(c, OP_MAKE_CELL, slot);
+    }
 }
 
 /* Generator i of comprehension e, nested inside generators 0..i-1, whose
@@ -611,18 +692,18 @@ static void compile_comp_generator(Compiler *c, Expr *e, int i) {
         emit(c, OP_GET_ITER, 0);
     }
     int top = new_label(c), cont = new_label(c), exit = new_label(c);
-    bind(c, top);
     set_loc(c, e->line, e->col);
+    push_comp_names(c, e, g->target);
+    bind(c, top);
     emit(c, OP_FOR_ITER, exit);
-    push_comp_names(c, g->target);
     compile_store(c, g->target);
     for (int k = 0; k < g->ifs.len; k++) compile_jump_if(c, g->ifs.items[k], cont, false);
     if (i + 1 < gens->len) {
         compile_comp_generator(c, e, i + 1);
-    } else if (e->kind == EXPR_LISTCOMP) {
+    } else if (e->kind == EXPR_LISTCOMP || e->kind == EXPR_SETCOMP) {
         compile_expr(c, e->u.comp.elt);
         set_loc(c, e->line, e->col);
-        emit(c, OP_LIST_APPEND, gens->len + 1);
+        emit(c, e->kind == EXPR_LISTCOMP ? OP_LIST_APPEND : OP_SET_ADD, gens->len + 1);
     } else {
         compile_expr(c, e->u.comp.key);
         compile_expr(c, e->u.comp.elt);
@@ -641,7 +722,7 @@ static void compile_comprehension(Compiler *c, Expr *e) {
     Unit *u = c->u;
     int saved_ncomp = u->ncomp;
     Comprehension *g0 = e->u.comp.generators.items[0];
-    emit(c, e->kind == EXPR_LISTCOMP ? OP_BUILD_LIST : OP_BUILD_MAP, 0);
+    emit(c, e->kind == EXPR_LISTCOMP ? OP_BUILD_LIST : e->kind == EXPR_SETCOMP ? OP_BUILD_SET : OP_BUILD_MAP, 0);
     compile_expr(c, g0->iter);
     set_loc(c, g0->iter->line, g0->iter->col);
     emit(c, OP_GET_ITER, 0);
@@ -661,13 +742,48 @@ static void compile_slice_part(Compiler *c, Expr *e) {
 static Code *compile_function_code(Compiler *c, Scope *s, Params *p, NodeList *body, Expr *lambda_body,
                                    const char *name, int line);
 
-/* Defaults tuple (if any) and code object -> MAKE_FUNCTION. */
+/* The closure of child scope s: each of its free variables' cells, in s's
+ * symbol order (the order its COPY_FREE_VARS expects). Returns the
+ * MAKE_FUNCTION flag (8) when there is one. */
+static int emit_closure(Compiler *c, Scope *s) {
+    int n = 0;
+    for (int i = 0; i < s->nsyms && !c->failed; i++) {
+        if (!(s->syms[i].flags & SYM_FREE)) continue;
+        int slot = 0;
+        int r = resolve(c, s->syms[i].name, CTX_LOAD, A(c)->line, A(c)->col, &slot);
+        if (r != R_DEREF) {
+            error_at(c, A(c)->line, A(c)->col, "stitch: internal error: no cell for '%s'", s->syms[i].name);
+            return 0;
+        }
+        emit(c, OP_LOAD_CLOSURE, slot);
+        n++;
+    }
+    if (n == 0) return 0;
+    emit(c, OP_BUILD_TUPLE, n);
+    return 8;
+}
+
+/* Keyword-only defaults as a dict (MAKE_FUNCTION flag 2), if any. */
+static int emit_kwdefaults(Compiler *c, Params *p) {
+    int n = 0;
+    for (int i = 0; i < p->kwonly.len; i++) {
+        Expr *d = p->kwdefaults.items[i];
+        if (!d) continue;
+        Str *name = intern(c, p->kwonly.items[i]);
+        if (!name) return 0;
+        emit_const(c, val_obj(name));
+        compile_expr(c, d);
+        n++;
+    }
+    if (n == 0) return 0;
+    emit(c, OP_BUILD_MAP, n);
+    return 2;
+}
+
+/* Defaults tuple, keyword-only defaults, closure (each if any) and code
+ * object -> MAKE_FUNCTION. */
 static void make_function(Compiler *c, Scope *s, Params *p, NodeList *body, Expr *lambda_body,
                           const char *name, int line, int col) {
-    if (p->vararg || p->kwarg) {
-        error_at(c, line, col, "stitch: %s parameters are not supported yet", p->vararg ? "*args" : "**kwargs");
-        return;
-    }
     int nd = p->defaults.len;
     if (nd > 0) {
         bool all_const = true;
@@ -694,11 +810,15 @@ static void make_function(Compiler *c, Scope *s, Params *p, NodeList *body, Expr
             emit(c, OP_BUILD_TUPLE, nd);
         }
     }
+    set_loc(c, line, col);
+    int flags = (nd > 0 ? 1 : 0) | emit_kwdefaults(c, p);
+    set_loc(c, line, col);
+    flags |= emit_closure(c, s);
     Code *co = compile_function_code(c, s, p, body, lambda_body, name, line);
     if (!co) return;
     set_loc(c, line, col);
     emit_const(c, val_obj(co));
-    emit(c, OP_MAKE_FUNCTION, nd > 0 ? 1 : 0);
+    emit(c, OP_MAKE_FUNCTION, flags);
 }
 
 static void compile_expr_inner(Compiler *c, Expr *e) {
@@ -791,7 +911,14 @@ static void compile_expr_inner(Compiler *c, Expr *e) {
         make_function(c, s, &e->u.lambda.params, NULL, e->u.lambda.body, "<lambda>", e->line, e->col);
         return;
     }
-    case EXPR_LISTCOMP: case EXPR_DICTCOMP: compile_comprehension(c, e); return;
+    case EXPR_LISTCOMP: case EXPR_DICTCOMP: case EXPR_SETCOMP: compile_comprehension(c, e); return;
+    case EXPR_SET: compile_set(c, e); return;
+    case EXPR_NAMED:
+        compile_expr(c, e->u.named.value);
+        set_loc(c, e->line, e->col);
+        emit(c, OP_COPY, 1);
+        compile_store(c, e->u.named.target);
+        return;
     case EXPR_STARRED:
         error_at(c, e->line, e->col, "stitch: starred expressions are not supported here yet");
         return;
@@ -858,12 +985,23 @@ static void compile_store(Compiler *c, Expr *t) {
         return;
     case EXPR_TUPLE: case EXPR_LIST: {
         NodeList *l = &t->u.seq.elts;
-        if (has_starred(l)) {
-            error_at(c, t->line, t->col, "starred assignment is not supported yet");
-            return;
+        int star = -1;
+        for (int i = 0; i < l->len; i++)
+            if (((Expr *)l->items[i])->kind == EXPR_STARRED) star = i;
+        if (star < 0) {
+            emit(c, OP_UNPACK_SEQUENCE, l->len);
+        } else {
+            int after = l->len - star - 1;
+            if (star > 255 || after > 255) {
+                error_at(c, t->line, t->col, "too many expressions in star-unpacking assignment");
+                return;
+            }
+            emit(c, OP_UNPACK_EX, star | (after << 8));
         }
-        emit(c, OP_UNPACK_SEQUENCE, l->len);
-        for (int i = 0; i < l->len; i++) compile_store(c, l->items[i]);
+        for (int i = 0; i < l->len; i++) {
+            Expr *x = l->items[i];
+            compile_store(c, i == star ? x->u.starred.value : x);
+        }
         return;
     }
     case EXPR_STARRED:
@@ -1232,22 +1370,36 @@ static void compile_try(Compiler *c, Stmt *s) {
 
 /* ---- functions and classes ----------------------------------------------------- */
 
+/* After the parameters' slots: the free variables' slots and
+ * COPY_FREE_VARS, then MAKE_CELL for each cell variable. Returns the
+ * number of free variables. */
+static int emit_prologue(Compiler *c, Scope *s) {
+    int nfree = 0;
+    for (int i = 0; i < s->nsyms; i++) {
+        if (!(s->syms[i].flags & SYM_FREE)) continue;
+        var_slot(c, s->syms[i].name);
+        nfree++;
+    }
+    if (nfree) emit(c, OP_COPY_FREE_VARS, nfree);
+    for (int i = 0; i < s->nsyms; i++)
+        if (s->syms[i].flags & SYM_CELL) emit(c, OP_MAKE_CELL, var_slot(c, s->syms[i].name));
+    return nfree;
+}
+
 static Code *compile_function_code(Compiler *c, Scope *s, Params *p, NodeList *body, Expr *lambda_body,
                                    const char *name, int line) {
     Unit u;
     push_unit(c, &u, s);
     set_loc(c, line, 1);
-    for (int i = 0; i < p->names.len; i++) {
-        Str *n = intern(c, p->names.items[i]);
-        if (!n) break;
-        asm_new_varname(A(c), n);
-    }
+    for (int i = 0; i < p->names.len; i++) var_slot(c, p->names.items[i]);
+    for (int i = 0; i < p->kwonly.len; i++) var_slot(c, p->kwonly.items[i]);
+    if (p->vararg) var_slot(c, p->vararg);
+    if (p->kwarg) var_slot(c, p->kwarg);
+    int nfree = emit_prologue(c, s);
     for (int i = 0; i < s->nsyms && !c->failed; i++) {
         Symbol *sym = &s->syms[i];
-        if ((sym->flags & SYM_ASSIGNED) && !(sym->flags & (SYM_GLOBAL | SYM_PARAM))) {
-            Str *n = intern(c, sym->name);
-            if (n && asm_find_varname(A(c), n) < 0) asm_new_varname(A(c), n);
-        }
+        if ((sym->flags & SYM_ASSIGNED) && !(sym->flags & (SYM_GLOBAL | SYM_PARAM | SYM_FREE)))
+            var_slot(c, sym->name);
     }
     if (lambda_body) {
         compile_expr(c, lambda_body);
@@ -1257,9 +1409,31 @@ static Code *compile_function_code(Compiler *c, Scope *s, Params *p, NodeList *b
         compile_stmts(c, body);
     }
     int flags = CO_FUNCTION | (lambda_body ? CO_LAMBDA : 0);
-    Code *co = finish_unit(c, name, s->qualname, p->names.len, flags, line);
+    if (p->vararg) flags |= CO_VARARGS;
+    if (p->kwarg) flags |= CO_VARKEYWORDS;
+    if (p->vararg || p->kwarg || p->kwonly.len) flags |= CO_COMPLEX_ARGS;
+    Code *co = finish_unit(c, name, s->qualname, p->names.len, flags, line, p->kwonly.len, nfree);
     pop_unit(c);
     return co;
+}
+
+/* Decorators are evaluated before the def or class, each as a call site
+ * [decorator NULL]; applied innermost (last) first, each by CALL 1. */
+static void emit_decorators(Compiler *c, NodeList *decs) {
+    for (int i = 0; i < decs->len; i++) {
+        Expr *d = decs->items[i];
+        compile_expr(c, d);
+        set_loc(c, d->line, d->col);
+        emit(c, OP_PUSH_NULL, 0);
+    }
+}
+
+static void apply_decorators(Compiler *c, NodeList *decs) {
+    for (int i = decs->len - 1; i >= 0; i--) {
+        Expr *d = decs->items[i];
+        set_loc(c, d->line, d->col);
+        emit(c, OP_CALL, 1);
+    }
 }
 
 static void compile_classdef(Compiler *c, Stmt *s) {
@@ -1269,9 +1443,11 @@ static void compile_classdef(Compiler *c, Stmt *s) {
         return;
     }
     Scope *scope = symtable_child(c->u->scope, s);
+    emit_decorators(c, &s->u.cls.decorators);
     Unit u;
     push_unit(c, &u, scope);
     set_loc(c, s->line, s->col);
+    int nfree = emit_prologue(c, scope);
     Str *qual = str_from_cstr(c->vm, scope->qualname);
     if (!qual) vm_failed(c);
     emit(c, OP_LOAD_NAME, name_index(c, "__name__"));
@@ -1279,13 +1455,14 @@ static void compile_classdef(Compiler *c, Stmt *s) {
     if (qual) emit_const(c, val_obj(qual));
     emit(c, OP_STORE_NAME, name_index(c, "__qualname__"));
     compile_stmts(c, &s->u.cls.body);
-    Code *co = finish_unit(c, s->u.cls.name, scope->qualname, 0, CO_CLASSBODY, s->line);
+    Code *co = finish_unit(c, s->u.cls.name, scope->qualname, 0, CO_CLASSBODY, s->line, 0, nfree);
     pop_unit(c);
     if (!co) return;
 
     set_loc(c, s->line, s->col);
+    int flags = emit_closure(c, scope);
     emit_const(c, val_obj(co));
-    emit(c, OP_MAKE_FUNCTION, 0);
+    emit(c, OP_MAKE_FUNCTION, flags);
     Str *name = intern(c, s->u.cls.name);
     if (!name) return;
     emit_const(c, val_obj(name));
@@ -1293,10 +1470,57 @@ static void compile_classdef(Compiler *c, Stmt *s) {
     else emit(c, OP_PUSH_NULL, 0);
     set_loc(c, s->line, s->col);
     emit(c, OP_BUILD_CLASS, 0);
+    apply_decorators(c, &s->u.cls.decorators);
     name_op(c, s->u.cls.name, CTX_STORE, s->line, s->col);
 }
 
 /* ---- statements ----------------------------------------------------------------- */
+
+/* CPython's sequence: LOAD_CONST 0 (level), LOAD_CONST fromlist,
+ * IMPORT_NAME module, then a store per name (IMPORT_FROM first for
+ * `from`), or IMPORT_STAR. */
+static void compile_import(Compiler *c, Stmt *s) {
+    NodeList *names = &s->u.import_.names, *as = &s->u.import_.asnames;
+    set_loc(c, s->line, s->col);
+    if (!s->u.import_.module) {
+        for (int i = 0; i < names->len; i++) {
+            const char *name = names->items[i], *alias = as->items[i];
+            emit_const(c, val_int(0));
+            emit_const(c, VAL_NONE);
+            emit(c, OP_IMPORT_NAME, name_index(c, name));
+            name_op(c, alias ? alias : name, CTX_STORE, s->line, s->col);
+        }
+        return;
+    }
+    bool star = !strcmp(names->items[0], "*");
+    if (star && c->u->scope->kind != SCOPE_MODULE) {
+        error_at(c, s->line, s->col, "import * only allowed at module level");
+        return;
+    }
+    Tuple *fromlist = tuple_new(c->vm, names->len);
+    if (!fromlist) {
+        vm_failed(c);
+        return;
+    }
+    for (int i = 0; i < names->len; i++) {
+        Str *n = intern(c, names->items[i]);
+        if (!n) return;
+        fromlist->items[i] = val_obj(n);
+    }
+    emit_const(c, val_int(0));
+    emit_const(c, val_obj(fromlist));
+    emit(c, OP_IMPORT_NAME, name_index(c, s->u.import_.module));
+    if (star) {
+        emit(c, OP_IMPORT_STAR, 0);
+        return;
+    }
+    for (int i = 0; i < names->len; i++) {
+        const char *name = names->items[i], *alias = as->items[i];
+        emit(c, OP_IMPORT_FROM, name_index(c, name));
+        name_op(c, alias ? alias : name, CTX_STORE, s->line, s->col);
+    }
+    emit(c, OP_POP_TOP, 0);
+}
 
 static void compile_stmt(Compiler *c, Stmt *s) {
     set_loc(c, s->line, s->col);
@@ -1330,11 +1554,14 @@ static void compile_stmt(Compiler *c, Stmt *s) {
     case STMT_RETURN: compile_return(c, s); return;
     case STMT_FUNCDEF: {
         Scope *scope = symtable_child(c->u->scope, s);
+        emit_decorators(c, &s->u.def.decorators);
         make_function(c, scope, &s->u.def.params, &s->u.def.body, NULL, s->u.def.name, s->line, s->col);
+        apply_decorators(c, &s->u.def.decorators);
         name_op(c, s->u.def.name, CTX_STORE, s->line, s->col);
         return;
     }
     case STMT_CLASSDEF: compile_classdef(c, s); return;
+    case STMT_IMPORT: compile_import(c, s); return;
     case STMT_TRY: compile_try(c, s); return;
     case STMT_RAISE: {
         int n = 0;
@@ -1351,13 +1578,7 @@ static void compile_stmt(Compiler *c, Stmt *s) {
         return;
     }
     case STMT_GLOBAL: return;
-    case STMT_NONLOCAL:
-        if (c->u->scope->kind == SCOPE_MODULE)
-            error_at(c, s->line, s->col, "nonlocal declaration not allowed at module level");
-        else
-            error_at(c, s->line, s->col, "stitch: closures are not supported yet (name '%s')",
-                     (const char *)s->u.names.names.items[0]);
-        return;
+    case STMT_NONLOCAL: return;   /* symtable.c made the names free variables */
     case STMT_DEL:
         for (int i = 0; i < s->u.del.targets.len; i++) compile_del(c, s->u.del.targets.items[i]);
         return;
@@ -1404,7 +1625,7 @@ Code *compile_module(VM *vm, Module *m, const char *filename, SyntaxDiag *err) {
         push_unit(&c, &u, top);
         set_loc(&c, 1, 1);
         compile_stmts(&c, &m->body);
-        co = finish_unit(&c, "<module>", "<module>", 0, CO_MODULE, 1);
+        co = finish_unit(&c, "<module>", "<module>", 0, CO_MODULE, 1, 0, 0);
         pop_unit(&c);
     }
     vm->gc_pause--;

@@ -43,10 +43,14 @@ typedef enum ScopeKind { SCOPE_MODULE, SCOPE_FUNCTION, SCOPE_CLASS } ScopeKind;
 #define SYM_ASSIGNED 0x02  /* bound by assignment, for, def, class, del, except-as */
 #define SYM_GLOBAL   0x04  /* declared `global` */
 #define SYM_USED     0x08  /* read */
+#define SYM_NONLOCAL 0x10  /* declared `nonlocal` (then also SYM_FREE) */
+#define SYM_CELL     0x20  /* bound here and used by a nested scope: lives in a cell */
+#define SYM_FREE     0x40  /* a cell of an enclosing scope, passed in the closure */
 
 typedef struct Symbol {
     const char *name;
     int flags;
+    int line, col;             /* SYM_NONLOCAL: where it was declared */
 } Symbol;
 
 /* One function, lambda, class body or the module. Comprehensions are not
@@ -68,6 +72,12 @@ typedef struct Scope {
     const char **outer_comp;
     int nouter_comp;
     bool is_lambda;
+    const void **outer_comp_node;  /* the comprehension binding each outer_comp name */
+    /* Comprehension variables of this scope that nested functions capture:
+     * (comprehension Expr*, name) pairs; they get cells. */
+    const void **comp_cell_node;
+    const char **comp_cell_name;
+    int ncomp_cells;
 } Scope;
 
 /* Analyse a module. NULL with *err filled on a SyntaxError (global
@@ -76,6 +86,9 @@ Scope *symtable_build(Module *m, SyntaxDiag *err);
 void symtable_free(Scope *s);
 /* The symbol for `name` in s, or NULL. */
 Symbol *symtable_lookup(Scope *s, const char *name);
+/* Is `name`, bound by comprehension `comp` in scope s, captured by a
+ * nested function (so it needs a cell)? */
+bool symtable_comp_cell(Scope *s, const void *comp, const char *name);
 /* The child scope made by def/class statement or lambda expression `node`. */
 Scope *symtable_child(Scope *s, const void *node);
 /* Fill a diagnostic (shared by the compiler's files). */
@@ -136,6 +149,8 @@ typedef struct AsmInfo {
     int nargs;
     int flags;
     int firstline;
+    int kwonlyargcount;
+    int nfree;
 } AsmInfo;
 
 void asm_init(Asm *a);

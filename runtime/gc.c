@@ -242,6 +242,11 @@ static void trace(VM *vm, Obj *o) {
         if (l->items) mark_values(vm, l->items, l->len);
         break;
     }
+    case OBJ_SET: {
+        Set *st = (Set *)o;
+        for (int64_t i = 0; st->table && i <= st->mask; i++) gc_mark_value(vm, st->table[i].key);
+        break;
+    }
     case OBJ_DICT: {
         Dict *d = (Dict *)o;
         for (int64_t i = 0; d->entries && i < d->used; i++) {
@@ -283,6 +288,7 @@ static void trace(VM *vm, Obj *o) {
         mark_obj(vm, f->name);
         mark_obj(vm, f->qualname);
         mark_obj(vm, f->owner);
+        mark_obj(vm, f->kwdefaults);
         break;
     }
     case OBJ_NATIVE:
@@ -319,6 +325,11 @@ static void trace(VM *vm, Obj *o) {
     case OBJ_CELL:
         gc_mark_value(vm, ((Cell *)o)->value);
         break;
+    case OBJ_MODULE:
+        mark_obj(vm, ((ModuleObj *)o)->name);
+        mark_obj(vm, ((ModuleObj *)o)->dict);
+        mark_obj(vm, ((ModuleObj *)o)->file);
+        break;
     }
 }
 
@@ -337,6 +348,7 @@ static void mark_roots(VM *vm) {
     mark_obj(vm, vm->builtins);
     mark_obj(vm, vm->globals);
     mark_obj(vm, vm->interned);
+    mark_obj(vm, vm->modules);
     for (int i = 0; i < T_COUNT; i++) mark_obj(vm, vm->types[i]);
     for (int i = 0; i < NAME_COUNT; i++) mark_obj(vm, vm->names[i]);
     for (int i = 0; i < BINOP_COUNT; i++) {
@@ -360,6 +372,12 @@ static size_t free_obj(VM *vm, Obj *o) {
         List *l = (List *)o;
         n += (size_t)l->cap * sizeof(Value);
         raw_free(vm, l->items);
+        break;
+    }
+    case OBJ_SET: {
+        Set *st = (Set *)o;
+        if (st->table) n += (size_t)(st->mask + 1) * sizeof(SetEntry);
+        raw_free(vm, st->table);
         break;
     }
     case OBJ_DICT: {

@@ -532,3 +532,7 @@ uint64_t int_hash(Value v) {
     if (h == -1) h = -2;
     return (uint64_t)h;
 }
+
+void int_to_mpz(mpz_t out, Value v) { to_mpz(out, v); }
+
+Value int_from_mpz(VM *vm, const mpz_t z) { return from_mpz(vm, z); }

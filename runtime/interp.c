@@ -217,13 +217,50 @@ fail:
     return -1;
 }
 
-static Value make_function(VM *vm, Frame *f, Value code, Value defaults) {
+/* UNPACK_EX: seq at slot[0]; `before` items, the starred list, then
+ * `after` items go to slot[before + after] .. slot[0], the first highest. */
+static int unpack_ex(VM *vm, Value *slot, int before, int after) {
+    char msg[160];
+    snprintf(msg, sizeof msg, "cannot unpack non-iterable %s object", type_name_of(vm, slot[0]));
+    List *l = seq_to_list_or(vm, slot[0], msg);
+    if (!l) return -1;
+    slot[0] = val_obj(l);
+    int64_t len = l->len, fixed = before + after;
+    if (len < fixed) {
+        vm_raise(vm, T_VALUE_ERROR, "not enough values to unpack (expected at least %d, got %d)",
+                 (int)fixed, (int)len);
+        return -1;
+    }
+    List *star = list_from(vm, l->items + before, len - fixed);
+    if (!star) return -1;
+    int total = before + 1 + after;
+    for (int i = 0; i < before; i++) slot[total - 1 - i] = l->items[i];
+    for (int j = 0; j < after; j++) slot[after - 1 - j] = l->items[len - after + j];
+    slot[after] = val_obj(star);
+    return 0;
+}
+
+static Value build_set(VM *vm, Value *items, int n) {
+    Set *s = set_new(vm, T_SET);
+    if (!s) return VAL_ERROR;
+    gc_push_root(vm, val_obj(s));
+    int rc = 0;
+    for (int i = 0; i < n && rc >= 0; i++) rc = set_add(vm, s, items[i]);
+    gc_pop_roots(vm, 1);
+    return rc < 0 ? VAL_ERROR : val_obj(s);
+}
+
+/* MAKE_FUNCTION: sp[-1] is the code, below it the parts oparg names. */
+static Value make_function(VM *vm, Frame *f, Value *sp, uint32_t oparg) {
     Function *fn = gc_alloc(vm, sizeof(Function), OBJ_FUNCTION, vm->types[T_FUNCTION]);
     if (!fn) return VAL_ERROR;
-    Code *co = AS_CODE(code);
+    Code *co = AS_CODE(sp[-1]);
+    Value *p = sp - 1;
+    if (oparg & 8) fn->closure = AS_TUPLE(*--p);
+    if (oparg & 2) fn->kwdefaults = AS_DICT(*--p);
+    if (oparg & 1) fn->defaults = AS_TUPLE(*--p);
     fn->code = co;
     fn->globals = f->globals;
-    fn->defaults = defaults == VAL_NULL ? NULL : AS_TUPLE(defaults);
     fn->name = co->name;
     fn->qualname = co->qualname;
     return val_obj(fn);
@@ -814,6 +851,21 @@ op_LIST_EXTEND:
     if (seq_extend(vm, AS_LIST(sp[-1 - (int)oparg]), sp[-1]) < 0) goto error;
     sp--;
     DISPATCH();
+op_BUILD_SET: {
+    Value r = build_set(vm, sp - oparg, (int)oparg);
+    CHECK(r);
+    sp -= oparg;
+    *sp++ = r;
+    DISPATCH();
+}
+op_SET_ADD:
+    if (set_add(vm, AS_SET(sp[-1 - (int)oparg]), sp[-1]) < 0) goto error;
+    sp--;
+    DISPATCH();
+op_UNPACK_EX:
+    if (unpack_ex(vm, sp - 1, (int)(oparg & 0xFF), (int)(oparg >> 8)) < 0) goto error;
+    sp += (int)(oparg & 0xFF) + (int)(oparg >> 8);
+    DISPATCH();
 op_MAP_ADD:
     if (dict_set(vm, AS_DICT(sp[-2 - (int)oparg]), sp[-2], sp[-1]) < 0) goto error;
     sp -= 2;
@@ -846,12 +898,31 @@ op_FOR_ITER: {
 }
 
 op_MAKE_FUNCTION: {
-    Value r = make_function(vm, frame, sp[-1], (oparg & 1) ? sp[-2] : VAL_NULL);
+    Value r = make_function(vm, frame, sp, oparg);
     CHECK(r);
-    if (oparg & 1) sp--;
+    sp -= (oparg & 1) + ((oparg >> 1) & 1) + ((oparg >> 3) & 1);
     sp[-1] = r;
     DISPATCH();
 }
+op_COPY_FREE_VARS:
+    closure_copy_free_vars(frame, (int)oparg);
+    DISPATCH();
+op_DELETE_DEREF:
+    if (closure_delete(vm, frame, (int)oparg) < 0) goto error;
+    DISPATCH();
+op_DICT_MERGE:
+    STORE_FRAME();
+    if (call_dict_merge(vm, sp[-(int)oparg - 4], AS_DICT(sp[-(int)oparg - 1]), sp[-1]) < 0)
+        goto error;
+    sp--;
+    DISPATCH();
+op_CALL_FUNCTION_EX:
+    slot = sp - 3 - (oparg & 1);
+    STORE_FRAME();
+    npos = call_ex_prepare(vm, slot, oparg & 1, &kwnames);
+    if (npos < 0) goto error;
+    sp = slot + 2 + npos + (kwnames ? (int)kwnames->len : 0);
+    goto do_call;
 
 op_CALL_KW:
     sp--;

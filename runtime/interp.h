@@ -44,6 +44,23 @@ Value class_super_attr(VM *vm, Type *owner, Value self, Str *name);
 /* Run a class body and make the class (BUILD_CLASS). */
 Value class_build(VM *vm, Value body, Value name, Value base);
 
+/* closure.c. The number of parameter slots of co (positional, keyword-only,
+ * *args, **kwargs); its free variables' slots follow them. */
+int closure_nparams(Code *co);
+/* COPY_FREE_VARS n: frame f's closure cells into their slots. */
+void closure_copy_free_vars(Frame *f, int n);
+/* DELETE_DEREF of slot i: -1 with the error raised when the cell is empty. */
+int closure_delete(VM *vm, Frame *f, int i);
+
+/* call.c. CALL_FUNCTION_EX: lay the args sequence (and kwargs dict when
+ * has_kw) of the call at slot out as positionals and keyword values, with
+ * the keyword names in *kwnames (NULL when none). Returns the number of
+ * positionals, or -1 with the error raised. May raise stack_top. */
+int call_ex_prepare(VM *vm, Value *slot, bool has_kw, Tuple **kwnames);
+/* DICT_MERGE: merge mapping m into the keyword dict d of a call of
+ * `callable`; a repeated key is a TypeError. */
+int call_dict_merge(VM *vm, Value callable, Dict *d, Value m);
+
 /* Record that exc passed through `code` at `line` (innermost entry last). */
 void tb_add(VM *vm, Value exc, Code *code, int line);
 

@@ -210,6 +210,11 @@ Value obj_iter(VM *vm, Value v) {
             if (it != VAL_ERROR) AS_ITER(it)->stop = AS_DICT(v)->len;
             return it;
         }
+        case OBJ_SET: {
+            Value it = iter_new(vm, T_SET_ITER, v);
+            if (it != VAL_ERROR) AS_ITER(it)->stop = AS_SET(v)->used;
+            return it;
+        }
         case OBJ_RANGE: {
             Range *r = AS_RANGE(v);
             Value it = iter_new(vm, T_RANGE_ITER, VAL_NONE);
@@ -379,6 +384,7 @@ Value iter_next(VM *vm, Value itv) {
     case T_ZIP: return next_zip(vm, itv);
     case T_REVERSED: return next_reversed(vm, it);
     default:
+        if (it->obj.type == vm->types[T_SET_ITER]) return set_iter_next(vm, it);
         return vm_raise(vm, T_TYPE_ERROR, "'%s' object is not an iterator", type_name_of(vm, itv));
     }
 }
@@ -658,6 +664,7 @@ int obj_contains(VM *vm, Value c, Value item) {
         return v == VAL_ERROR ? -1 : v != VAL_NULL;
     }
     case OBJ_RANGE: return contains_range(vm, c, item);
+    case OBJ_SET: return set_contains(vm, AS_SET(c), item);
     case OBJ_ITER:
         if (is_view(iter_tid(vm, c))) return contains_view(vm, c, item);
         return contains_iter(vm, c, item);
@@ -685,6 +692,7 @@ int64_t obj_len(VM *vm, Value v) {
     case OBJ_LIST: return AS_LIST(v)->len;
     case OBJ_TUPLE: return AS_TUPLE(v)->len;
     case OBJ_DICT: return AS_DICT(v)->len;
+    case OBJ_SET: return AS_SET(v)->used;
     case OBJ_RANGE: return range_count(AS_RANGE(v)->start, AS_RANGE(v)->stop, AS_RANGE(v)->step);
     case OBJ_ITER:
         if (is_view(iter_tid(vm, v))) return AS_DICT(AS_ITER(v)->src)->len;

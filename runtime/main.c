@@ -27,12 +27,10 @@ static int usage_error(const char *fmt, const char *arg) {
     return 2;
 }
 
-static int exit_status(StitchResult r) { return r == STITCH_OK ? 0 : 1; }
-
 int main(int argc, char **argv) {
     const char *code = NULL, *file = NULL;
-    int dis = 0, dis_flags = 0;
-    for (int i = 1; i < argc && !code && !file; i++) {
+    int dis = 0, dis_flags = 0, i;
+    for (i = 1; i < argc && !code && !file; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             fputs(usage_text, stdout);
@@ -70,11 +68,16 @@ int main(int argc, char **argv) {
         return 1;
     }
     stitch_load_env(vm);
+    /* sys.argv: the script (or "-c"), then the arguments after it. */
+    char *dash_c = "-c";
+    argv[i - 1] = code ? dash_c : argv[i - 1];
+    stitch_set_argv(vm, argc - (i - 1), argv + (i - 1));
     StitchResult r;
     if (code) r = stitch_run_string(vm, code, "<string>");
     else if (dis) r = stitch_dis_file_opts(vm, file, dis_flags);
     else r = stitch_run_file(vm, file);
     fflush(stdout);
+    int status = stitch_exit_status(vm, r);
     stitch_free(vm);
-    return exit_status(r);
+    return status;
 }

@@ -168,6 +168,26 @@ static int exc_repr_into(VM *vm, StrBuf *b, Exception *e) {
     return repr_into(vm, b, val_obj(args));
 }
 
+/* {1, 2}, set(), frozenset({1, 2}), frozenset(). */
+static int set_into(VM *vm, StrBuf *b, Set *s) {
+    bool frozen = s->obj.type == vm->types[T_FROZENSET];
+    if (s->used == 0) {
+        sb_adds(b, frozen ? "frozenset()" : "set()");
+        return 0;
+    }
+    if (frozen) sb_adds(b, "frozenset(");
+    sb_addc(b, '{');
+    int64_t pos = 0;
+    Value k;
+    for (bool first = true; set_next(s, &pos, &k); first = false) {
+        if (!first) sb_adds(b, ", ");
+        if (repr_into(vm, b, k) < 0) return -1;
+    }
+    sb_addc(b, '}');
+    if (frozen) sb_addc(b, ')');
+    return 0;
+}
+
 /* Containers that can contain themselves go through repr_enter. */
 static int container_into(VM *vm, StrBuf *b, Value v) {
     Obj *o = val_as_obj(v);
@@ -189,6 +209,8 @@ static int container_into(VM *vm, StrBuf *b, Value v) {
         sb_addc(b, ')');
     } else if (o->kind == OBJ_DICT) {
         rc = dict_into(vm, b, (Dict *)o);
+    } else if (o->kind == OBJ_SET) {
+        rc = set_into(vm, b, (Set *)o);
     } else {
         rc = view_into(vm, b, (Iter *)o);
     }
@@ -236,6 +258,7 @@ static int repr_into(VM *vm, StrBuf *b, Value v) {
     case OBJ_TUPLE:
     case OBJ_LIST:
     case OBJ_DICT:
+    case OBJ_SET:
         rc = container_into(vm, b, v);
         break;
     case OBJ_RANGE: {
@@ -311,6 +334,9 @@ static int repr_into(VM *vm, StrBuf *b, Value v) {
                      val_is_obj(c->value) ? (void *)val_as_obj(c->value) : (void *)o);
         break;
     }
+    case OBJ_MODULE:
+        module_repr_into(vm, b, (ModuleObj *)o);
+        break;
     case OBJ_KIND_COUNT:
         break;
     }
@@ -398,6 +424,7 @@ int obj_truthy(VM *vm, Value v) {
     case OBJ_TUPLE: return ((Tuple *)o)->len != 0;
     case OBJ_LIST: return ((List *)o)->len != 0;
     case OBJ_DICT: return ((Dict *)o)->len != 0;
+    case OBJ_SET: return ((Set *)o)->used != 0;
     case OBJ_RANGE: return range_len((Range *)o) != 0;
     case OBJ_ITER:
         if ((o->type == vm->types[T_DICT_KEYS] || o->type == vm->types[T_DICT_VALUES] ||
@@ -516,6 +543,8 @@ int obj_hash(VM *vm, Value v, uint64_t *out) {
         return 0;
     case OBJ_TUPLE:
         return tuple_hash(vm, (Tuple *)o, out);
+    case OBJ_SET:
+        return set_hash(vm, (Set *)o, out);
     case OBJ_LIST:
     case OBJ_DICT:
     case OBJ_SLICE:
@@ -618,6 +647,10 @@ static int eq_builtin(VM *vm, Value a, Value b) {
     }
     case OBJ_DICT:
         return dict_eq(vm, (Dict *)x, (Dict *)y);
+    case OBJ_SET: {
+        Value r = set_compare(vm, CMP_EQ, a, b);
+        return r == VAL_ERROR ? -1 : r == VAL_TRUE;
+    }
     case OBJ_RANGE: {
         Range *r = (Range *)x, *s = (Range *)y;
         int64_t n = range_len(r);
@@ -699,6 +732,8 @@ static Value compare_rooted(VM *vm, CmpOp op, Value a, Value b) {
         return val_bool(cmp_holds(op, (c > 0) - (c < 0)));
     } else if ((IS_LIST(a) && IS_LIST(b)) || (IS_TUPLE(a) && IS_TUPLE(b))) {
         return seq_compare(vm, op, a, b);
+    } else if (IS_ANYSET(a) && IS_ANYSET(b)) {
+        return set_compare(vm, op, a, b);
     }
     if (op == CMP_EQ || op == CMP_NE) {
         int eq = is_user(a) || is_user(b) ? a == b : eq_builtin(vm, a, b);
@@ -871,6 +906,7 @@ static Value binop_rooted(VM *vm, BinOp op, bool inplace, Value a, Value b) {
         if ((r = user_binop(vm, op, inplace, a, b)) != VAL_NULL) return r;
     }
     if ((r = seq_binop(vm, op, inplace, a, b)) != VAL_NULL) return r;
+    if ((r = set_binop(vm, op, inplace, a, b)) != VAL_NULL) return r;
     return unsupported(vm, op, inplace, a, b);
 }
 

@@ -42,7 +42,9 @@ typedef struct Dict Dict;
     X(TYPE, Type)                                                              \
     X(INSTANCE, Instance)                                                      \
     X(EXCEPTION, Exception)                                                    \
-    X(CELL, Cell)
+    X(CELL, Cell)                                                              \
+    X(MODULE, ModuleObj)                                                       \
+    X(SET, Set)
 
 typedef enum ObjKind {
 #define X(k, s) OBJ_##k,
@@ -85,6 +87,11 @@ typedef enum ObjKind {
     X(ENUMERATE, "enumerate", OBJECT)                                          \
     X(ZIP, "zip", OBJECT)                                                      \
     X(REVERSED, "reversed", OBJECT)                                            \
+    X(MODULE, "module", OBJECT)                                                \
+    X(TEXTIO, "_io.TextIOWrapper", OBJECT)                                     \
+    X(SET, "set", OBJECT)                                                      \
+    X(FROZENSET, "frozenset", OBJECT)                                          \
+    X(SET_ITER, "set_iterator", OBJECT)                                        \
     X(BASE_EXCEPTION, "BaseException", OBJECT)                                 \
     X(SYSTEM_EXIT, "SystemExit", BASE_EXCEPTION)                               \
     X(KEYBOARD_INTERRUPT, "KeyboardInterrupt", BASE_EXCEPTION)                 \
@@ -106,7 +113,9 @@ typedef enum ObjKind {
     X(NOT_IMPLEMENTED_ERROR, "NotImplementedError", RUNTIME_ERROR)             \
     X(SYNTAX_ERROR, "SyntaxError", EXCEPTION)                                  \
     X(TYPE_ERROR, "TypeError", EXCEPTION)                                      \
-    X(VALUE_ERROR, "ValueError", EXCEPTION)
+    X(VALUE_ERROR, "ValueError", EXCEPTION)                                    \
+    X(IMPORT_ERROR, "ImportError", EXCEPTION)                                  \
+    X(MODULE_NOT_FOUND_ERROR, "ModuleNotFoundError", IMPORT_ERROR)
 
 typedef enum TypeId {
 #define X(id, name, base) T_##id,
@@ -215,6 +224,10 @@ typedef struct ExcEntry {
 #define CO_CLASSBODY 0x02  /* class body: names go to frame->locals_dict */
 #define CO_FUNCTION  0x04
 #define CO_LAMBDA    0x08
+#define CO_VARARGS   0x100 /* has a *args parameter (slot after the keyword-only ones) */
+#define CO_VARKEYWORDS 0x200 /* has a **kwargs parameter (the slot after that) */
+/* Binding needs more than copying nargs positionals (call.c's fast paths skip it). */
+#define CO_COMPLEX_ARGS 0x400
 
 /* A compiled function body: wordcode plus everything it refers to.
  * Each code unit is 16 bits: low byte opcode, high byte oparg (CPython's
@@ -239,6 +252,8 @@ typedef struct Code {
     Str *name;
     Str *qualname;
     Str *filename;
+    int32_t kwonlyargcount; /* keyword-only parameters, in slots nargs.. */
+    int32_t nfree;        /* free variables: the closure's cells, in the slots after the parameters */
 } Code;
 
 typedef struct Function {
@@ -250,6 +265,7 @@ typedef struct Function {
     Str *name;
     Str *qualname;
     Type *owner;          /* class whose body defined it (zero-arg super()) */
+    Dict *kwdefaults;     /* keyword-only defaults by name, NULL when none */
 } Function;
 
 /* A builtin function or a method of a builtin type. `args` points at nargs
@@ -326,10 +342,38 @@ typedef struct Exception {
     Value context;        /* exception being handled when raised, or VAL_NONE */
 } Exception;
 
+/* A set or frozenset (obj.type says which): CPython's setobject.c table,
+ * so iteration and repr order match CPython's. `table` has mask + 1 slots;
+ * an unused slot has key VAL_NULL, a deleted one key SET_DUMMY. `fill`
+ * counts active and deleted slots, `used` active ones. `hash` caches a
+ * frozenset's hash (0 = not computed). See set.c. */
+typedef struct SetEntry {
+    uint64_t hash;
+    Value key;
+} SetEntry;
+
+typedef struct Set {
+    Obj obj;
+    int64_t fill, used, mask, finger;
+    SetEntry *table;
+    uint64_t hash;
+} Set;
+
 typedef struct Cell {
     Obj obj;
     Value value;
 } Cell;
+
+/* A module (module.c): its namespace is `dict`, which is also the globals
+ * of the code that ran as its body. `file` is the path of a module loaded
+ * from a .py file, NULL for a built-in one. sys.stdout / sys.stderr share
+ * this layout with type T_TEXTIO (`name` "<stdout>", write in `dict`). */
+typedef struct ModuleObj {
+    Obj obj;
+    Str *name;
+    Dict *dict;
+    Str *file;
+} ModuleObj;
 
 /* Unchecked downcasts (check kind first). */
 #define AS_STR(v)      ((Str *)val_as_obj(v))
@@ -347,6 +391,8 @@ typedef struct Cell {
 #define AS_TYPE(v)     ((Type *)val_as_obj(v))
 #define AS_INSTANCE(v) ((Instance *)val_as_obj(v))
 #define AS_EXC(v)      ((Exception *)val_as_obj(v))
+#define AS_SET(v)      ((Set *)val_as_obj(v))
+#define AS_MODULE(v)   ((ModuleObj *)val_as_obj(v))
 
 static inline bool val_is_kind(Value v, ObjKind k) {
     return val_is_obj(v) && val_as_obj(v)->kind == k;
@@ -359,6 +405,7 @@ static inline bool val_is_kind(Value v, ObjKind k) {
 #define IS_FUNCTION(v) val_is_kind(v, OBJ_FUNCTION)
 #define IS_TYPE(v)     val_is_kind(v, OBJ_TYPE)
 #define IS_EXC(v)      val_is_kind(v, OBJ_EXCEPTION)
+#define IS_ANYSET(v)   val_is_kind(v, OBJ_SET)
 
 /* An int in Python's sense: small, big, or bool. */
 static inline bool val_is_anyint(Value v) {

@@ -119,8 +119,10 @@
     /* FOR_ITER: [it] -> [it next]; when exhausted pops `it` and jumps forward.  */    \
     X(FOR_ITER, 1, 1, 2, OPF_ARG | OPF_JUMP)                                            \
     /* Functions. */                                                                    \
-    /* MAKE_FUNCTION: [code] -> [func], or with oparg & 1 [defaults code] -> [func] */ \
-    X(MAKE_FUNCTION, 0, 1 + ((oparg) & 1), 1, OPF_ARG)                                  \
+    /* MAKE_FUNCTION: [defaults? kwdefaults? closure? code] -> [func]: oparg & 1  */    \
+    /* a tuple of defaults, & 2 a dict of keyword-only defaults, & 8 the closure  */    \
+    /* (a tuple of cells, one per free variable of code, in code's slot order).   */    \
+    X(MAKE_FUNCTION, 0, 1 + ((oparg) & 1) + (((oparg) >> 1) & 1) + (((oparg) >> 3) & 1), 1, OPF_ARG) \
     X(CALL, 3, (oparg) + 2, 1, OPF_ARG)       /* [callable self|NULL args...] -> [result] */ \
     /* CALL_KW: [callable self|NULL args... kwnames] -> [result]; kwnames is a   */    \
     /* tuple of str naming the last len(kwnames) of the oparg arguments.          */    \
@@ -141,6 +143,35 @@
     /* 1 str(), 2 repr(), 3 ascii() -- treated as repr()), then format with the   */    \
     /* spec on top when oparg & 4, else "". f-strings end with BUILD_STRING n.    */    \
     X(FORMAT_VALUE, 0, 1 + (((oparg) & 4) >> 2), 1, OPF_ARG)                           \
+    /* Closures. A cell or free variable has a fast slot (named in varnames)   */    \
+    /* holding its Cell; these take that slot's index.                            */    \
+    X(MAKE_CELL, 0, 0, 0, OPF_ARG | OPF_LOCAL)  /* slot = new cell holding the slot's value */ \
+    X(LOAD_CLOSURE, 0, 0, 1, OPF_ARG | OPF_LOCAL) /* push the cell itself */            \
+    X(LOAD_DEREF, 0, 0, 1, OPF_ARG | OPF_LOCAL)   /* push the cell's value; unbound: error */ \
+    X(STORE_DEREF, 0, 1, 0, OPF_ARG | OPF_LOCAL)  /* [v] -> [] ; cell value = v */      \
+    X(DELETE_DEREF, 0, 0, 0, OPF_ARG | OPF_LOCAL)                                       \
+    /* COPY_FREE_VARS n: the function's closure cells into the n slots after the  */    \
+    /* parameters (nargs + kwonly + *args + **kwargs). First instruction.          */    \
+    X(COPY_FREE_VARS, 0, 0, 0, OPF_ARG)                                                 \
+    /* CALL_FUNCTION_EX: [callable self|NULL args kwargs?] -> [result]: args a    */    \
+    /* tuple or list of positionals, kwargs (oparg & 1) a dict of keywords.       */    \
+    X(CALL_FUNCTION_EX, 3, 3 + ((oparg) & 1), 1, OPF_ARG)                               \
+    /* DICT_MERGE: [... dict ... m] -> m's items into the dict oparg deep (below */    \
+    /* m); a repeated key is a TypeError naming the callable 3 below the dict.   */    \
+    X(DICT_MERGE, 0, 1, 0, OPF_ARG)                                                     \
+    /* Imports (module.c). IMPORT_NAME: [level fromlist] -> [module names[oparg]] */    \
+    /* (level is always 0: no relative imports). IMPORT_FROM: [m] -> [m m.name]   */    \
+    /* or ImportError. IMPORT_STAR: [m] -> [], m's public names into globals.     */    \
+    X(IMPORT_NAME, 0, 2, 1, OPF_ARG | OPF_NAME)                                         \
+    X(IMPORT_FROM, 0, 1, 2, OPF_ARG | OPF_NAME)                                         \
+    X(IMPORT_STAR, 0, 1, 0, 0)                                                          \
+    /* Sets and unpacking (set.c). BUILD_SET: [v1 ... vn] -> [set];            */    \
+    /* SET_ADD: [set ...(oparg-1 more) v] -> add v to the set oparg deep.         */    \
+    /* UNPACK_EX: [seq] -> [last_n-1 ... last_0 list first_m-1 ... first_0],      */    \
+    /* m = oparg & 0xFF values before the starred target, n = oparg >> 8 after.   */    \
+    X(BUILD_SET, 0, (oparg), 1, OPF_ARG)                                                \
+    X(SET_ADD, 0, 1, 0, OPF_ARG)                                                        \
+    X(UNPACK_EX, 0, 1, ((oparg) & 0xFF) + ((oparg) >> 8) + 1, OPF_ARG)                  \
     /* Specialized forms (OPF_SPEC), one row per SPECIALIZED_INSTRS entry.       */    \
     SPECIALIZED_INSTRS(SPEC_AS_OPCODE_ROW, X)
 

@@ -204,6 +204,9 @@ static const char *expr_name(const Expr *e) {
     case EXPR_LISTCOMP: return "list comprehension";
     case EXPR_DICTCOMP: return "dict comprehension";
     case EXPR_DICT: return "dict literal";
+    case EXPR_SET: return "set display";
+    case EXPR_SETCOMP: return "set comprehension";
+    case EXPR_NAMED: return "named expression";
     case EXPR_FSTRING: case EXPR_FORMATTED: return "f-string expression";
     case EXPR_NONE: return "None";
     case EXPR_TRUE: return "True";
@@ -411,9 +414,18 @@ static Expr *parse_brace(Parser *p) {
     Expr *key = parse_star_named(p);
     if (!key) return NULL;
     if (peek_kind(p) != TK_COLON) {
-        if (peek_kind(p) == TK_FOR) return error_at(p, open, "set comprehensions are not supported yet");
-        if (peek_kind(p) == TK_COMMA || peek_kind(p) == TK_RBRACE)
-            return error_at(p, open, "set literals are not supported yet");
+        if (peek_kind(p) == TK_FOR) {
+            if (key->kind == EXPR_STARRED)
+                return error_at_node(p, key, "iterable unpacking cannot be used in comprehension");
+            e->kind = EXPR_SETCOMP;
+            e->u.comp.elt = key;
+            if (!parse_generators(p, &e->u.comp.generators)) return NULL;
+            return expect_closing(p, TK_RBRACE, NULL) ? e : NULL;
+        }
+        if (peek_kind(p) == TK_COMMA || peek_kind(p) == TK_RBRACE) {
+            e->kind = EXPR_SET;
+            return parse_display_rest(p, e, key, TK_RBRACE);
+        }
         return missing_comma_or_invalid(p, key);
     }
     advance(p);
@@ -500,16 +512,17 @@ static bool parse_call_args(Parser *p, Expr *call) {
     while (peek_kind(p) != TK_RPAR) {
         Token *t = peek(p);
         if (t->kind == TK_DOUBLESTAR) {
-            error_at(p, t, "'**' arguments in calls are not supported yet");
-            return false;
-        }
-        if (t->kind == TK_STAR) {
+            advance(p);
+            if (!(prev = parse_expression(p))) return false;
+            nodelist_push(p->a, &call->u.call.kwnames, NULL);
+            nodelist_push(p->a, &call->u.call.kwvalues, prev);
+        } else if (t->kind == TK_STAR) {
             if (!(prev = parse_star_named(p))) return false;
             nodelist_push(p->a, &call->u.call.args, prev);
         } else if (t->kind == TK_NAME && kind_at(p, 1) == TK_ASSIGN) {
             const char *name = token_text(p, t);
             for (int i = 0; i < call->u.call.kwnames.len; i++) {
-                if (strcmp(call->u.call.kwnames.items[i], name) == 0)
+                if (call->u.call.kwnames.items[i] && strcmp(call->u.call.kwnames.items[i], name) == 0)
                     deferred_error(p, t->line, t->col, "keyword argument repeated: %s", name);
             }
             advance(p);
@@ -808,11 +821,20 @@ static Expr *parse_expression(Parser *p) {
     return e;
 }
 
+/* NAME ':=' expression | expression */
 static Expr *parse_named_expression(Parser *p) {
     Expr *e = parse_expression(p);
-    if (e && peek_kind(p) == TK_WALRUS)
-        return error_at(p, peek(p), "assignment expressions (:=) are not supported yet");
-    return e;
+    if (!e || peek_kind(p) != TK_WALRUS) return e;
+    if (e->kind != EXPR_NAME)
+        return error_at_node(p, e, "cannot use assignment expressions with %s", expr_name(e));
+    advance(p);
+    Expr *value = parse_expression(p);
+    if (!value) return NULL;
+    Expr *n = new_expr(p, EXPR_NAMED, e->line, e->col);
+    e->ctx = CTX_STORE;
+    n->u.named.target = e;
+    n->u.named.value = value;
+    return n;
 }
 
 /* '*' bitwise_or | expression */
@@ -1105,6 +1127,8 @@ static bool add_param(Parser *p, Params *params, Token *t, const char **slot) {
                (params->kwarg && strcmp(params->kwarg, name) == 0);
     for (int i = 0; i < params->names.len && !dup; i++)
         dup = strcmp(params->names.items[i], name) == 0;
+    for (int i = 0; i < params->kwonly.len && !dup; i++)
+        dup = strcmp(params->kwonly.items[i], name) == 0;
     if (dup) deferred_error(p, t->line, t->col, "duplicate argument '%s' in function definition", name);
     if (slot) *slot = name;
     else nodelist_push(p->a, &params->names, (void *)name);
@@ -1122,6 +1146,7 @@ static Token *parse_param_name(Parser *p, bool annotations) {
 
 /* Parameters up to (not including) `end`: ')' for def, ':' for lambda. */
 static bool parse_params(Parser *p, Params *params, TokenKind end, bool annotations) {
+    bool star = false;   /* past `*` or `*args`: keyword-only parameters follow */
     while (peek_kind(p) != end) {
         Token *t = peek(p);
         if (params->kwarg) {
@@ -1134,25 +1159,35 @@ static bool parse_params(Parser *p, Params *params, TokenKind end, bool annotati
         }
         if (t->kind == TK_STAR || t->kind == TK_DOUBLESTAR) {
             advance(p);
+            if (t->kind == TK_STAR && star) {
+                error_at(p, t, "* argument may appear only once");
+                return false;
+            }
             if (t->kind == TK_STAR && (peek_kind(p) == TK_COMMA || peek_kind(p) == end)) {
-                error_at(p, t, "keyword-only parameters are not supported yet");
-                return false;
+                star = true;
+                Token *after = accept(p, TK_COMMA) ? peek(p) : NULL;
+                if (!after || after->kind == end || after->kind == TK_DOUBLESTAR) {
+                    error_at(p, t, "named arguments must follow bare *");
+                    return false;
+                }
+                continue;
             }
-            if (t->kind == TK_STAR && params->vararg) {
-                invalid_syntax(p);
-                return false;
-            }
+            if (t->kind == TK_STAR) star = true;
             Token *name = parse_param_name(p, annotations);
             if (!name || !add_param(p, params, name, t->kind == TK_STAR ? &params->vararg : &params->kwarg))
                 return false;
         } else {
-            if (params->vararg) {
-                error_at(p, t, "keyword-only parameters are not supported yet");
-                return false;
-            }
             Token *name = parse_param_name(p, annotations);
-            if (!name || !add_param(p, params, name, NULL)) return false;
-            if (accept(p, TK_ASSIGN)) {
+            if (!name) return false;
+            if (star) {
+                add_param(p, params, name, NULL);
+                nodelist_push(p->a, &params->kwonly, params->names.items[--params->names.len]);
+                Expr *d = NULL;
+                if (accept(p, TK_ASSIGN) && !(d = parse_expression(p))) return false;
+                nodelist_push(p->a, &params->kwdefaults, d);
+            } else if (!add_param(p, params, name, NULL)) {
+                return false;
+            } else if (accept(p, TK_ASSIGN)) {
                 Expr *d = parse_expression(p);
                 if (!d) return false;
                 nodelist_push(p->a, &params->defaults, d);
@@ -1468,6 +1503,79 @@ static Stmt *parse_del(Parser *p) {
     return s;
 }
 
+/* NAME ('.' NAME)*, as one string. */
+static const char *parse_dotted_name(Parser *p) {
+    Token *t = peek(p);
+    if (t->kind != TK_NAME) return invalid_syntax(p);
+    const char *name = token_text(p, advance(p));
+    while (accept(p, TK_DOT)) {
+        Token *n = peek(p);
+        if (n->kind != TK_NAME) return invalid_syntax(p);
+        advance(p);
+        size_t len = strlen(name);
+        char *joined = arena_alloc(p->a, len + 1 + n->len + 1);
+        memcpy(joined, name, len);
+        joined[len] = '.';
+        memcpy(joined + len + 1, n->start, n->len);
+        name = joined;
+    }
+    return name;
+}
+
+/* One `name [as alias]` (dotted for `import`), pushed onto the statement. */
+static bool parse_import_alias(Parser *p, Stmt *s, bool dotted) {
+    const char *name;
+    if (dotted) {
+        name = parse_dotted_name(p);
+    } else {
+        Token *t = peek(p);
+        name = t->kind == TK_NAME ? token_text(p, advance(p)) : invalid_syntax(p);
+    }
+    if (!name) return false;
+    const char *as = NULL;
+    if (accept(p, TK_AS)) {
+        Token *t = peek(p);
+        if (t->kind != TK_NAME) return invalid_syntax(p);
+        as = token_text(p, advance(p));
+    }
+    nodelist_push(p->a, &s->u.import_.names, (void *)name);
+    nodelist_push(p->a, &s->u.import_.asnames, (void *)as);
+    return true;
+}
+
+/* import a.b [as c], ... */
+static Stmt *parse_import(Parser *p) {
+    Stmt *s = stmt_at(p, STMT_IMPORT, advance(p));
+    do {
+        if (!parse_import_alias(p, s, true)) return NULL;
+    } while (accept(p, TK_COMMA));
+    return s;
+}
+
+/* from a.b import (x [as y], ...) | * */
+static Stmt *parse_from_import(Parser *p) {
+    Stmt *s = stmt_at(p, STMT_IMPORT, advance(p));
+    if (peek_kind(p) == TK_DOT || peek_kind(p) == TK_ELLIPSIS)
+        return error_at(p, peek(p), "stitch: relative imports are not supported");
+    if (!(s->u.import_.module = parse_dotted_name(p)) || !expect(p, TK_IMPORT)) return NULL;
+    if (accept(p, TK_STAR)) {
+        nodelist_push(p->a, &s->u.import_.names, "*");
+        nodelist_push(p->a, &s->u.import_.asnames, NULL);
+        return s;
+    }
+    bool paren = accept(p, TK_LPAR);
+    do {
+        TokenKind k = peek_kind(p);
+        bool end = paren ? k == TK_RPAR : k == TK_NEWLINE || k == TK_SEMI || k == TK_EOF;
+        if (end && s->u.import_.names.len) break;
+        if (!parse_import_alias(p, s, false)) return NULL;
+    } while (accept(p, TK_COMMA));
+    if (paren) return expect(p, TK_RPAR) ? s : NULL;
+    if (kind_at(p, -1) == TK_COMMA)
+        return error_at(p, peek(p), "trailing comma not allowed without surrounding parentheses");
+    return s;
+}
+
 static bool ends_simple_stmt(TokenKind k) {
     return k == TK_NEWLINE || k == TK_SEMI || k == TK_EOF;
 }
@@ -1500,7 +1608,8 @@ static Stmt *parse_simple_stmt(Parser *p) {
         if (!(s->u.assert_.test = parse_expression(p))) return NULL;
         if (accept(p, TK_COMMA) && !(s->u.assert_.msg = parse_expression(p))) return NULL;
         return s;
-    case TK_IMPORT: case TK_FROM: return error_at(p, t, "import statements are not supported");
+    case TK_IMPORT: return parse_import(p);
+    case TK_FROM: return parse_from_import(p);
     case TK_YIELD: return error_at(p, t, "'yield' expressions are not supported yet");
     default: return parse_expr_stmt(p);
     }
@@ -1519,6 +1628,29 @@ static bool parse_simple_stmts(Parser *p, NodeList *out) {
     return false;
 }
 
+/* `@expr NEWLINE`... then the def or class they apply to. */
+static Stmt *parse_decorated(Parser *p) {
+    NodeList decs = {0};
+    while (peek_kind(p) == TK_AT) {
+        advance(p);
+        Expr *d = parse_named_expression(p);
+        if (!d) return NULL;
+        nodelist_push(p->a, &decs, d);
+        if (!accept(p, TK_NEWLINE)) return invalid_syntax(p);
+    }
+    Stmt *s;
+    if (peek_kind(p) == TK_DEF) {
+        if (!(s = parse_def(p))) return NULL;
+        s->u.def.decorators = decs;
+    } else if (peek_kind(p) == TK_CLASS) {
+        if (!(s = parse_class(p))) return NULL;
+        s->u.cls.decorators = decs;
+    } else {
+        return invalid_syntax(p);
+    }
+    return s;
+}
+
 static bool parse_statement(Parser *p, NodeList *out) {
     Token *t = peek(p);
     Stmt *s;
@@ -1529,7 +1661,7 @@ static bool parse_statement(Parser *p, NodeList *out) {
     case TK_DEF: s = parse_def(p); break;
     case TK_CLASS: s = parse_class(p); break;
     case TK_TRY: s = parse_try(p); break;
-    case TK_AT: s = error_at(p, t, "decorators are not supported yet"); break;
+    case TK_AT: s = parse_decorated(p); break;
     case TK_WITH: s = error_at(p, t, "'with' statements are not supported yet"); break;
     case TK_ASYNC: s = error_at(p, t, "'async' is not supported"); break;
     default: return parse_simple_stmts(p, out);

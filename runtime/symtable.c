@@ -89,6 +89,9 @@ void symtable_free(Scope *s) {
     free(s->index);
     free((void *)s->qualname);
     free(s->outer_comp);
+    free(s->outer_comp_node);
+    free(s->comp_cell_node);
+    free(s->comp_cell_name);
     free(s);
 }
 
@@ -100,6 +103,8 @@ typedef struct SymBuilder {
     bool failed;
     /* Comprehension variables in scope at this point of the walk. */
     const char **comp;
+    const void **comp_node;    /* the comprehension binding each comp name */
+    const void *cur_comp;      /* the comprehension whose targets are being visited */
     int ncomp, compcap;
     int comp_base;   /* entries below belong to an enclosing function */
 } SymBuilder;
@@ -147,6 +152,8 @@ static Scope *new_scope(SymBuilder *b, ScopeKind kind, const void *node, const c
     if (n > 0) {
         s->outer_comp = xrealloc(NULL, sizeof(char *) * (size_t)n);
         memcpy(s->outer_comp, b->comp + b->comp_base, sizeof(char *) * (size_t)n);
+        s->outer_comp_node = xrealloc(NULL, sizeof(void *) * (size_t)n);
+        memcpy(s->outer_comp_node, b->comp_node + b->comp_base, sizeof(void *) * (size_t)n);
         s->nouter_comp = n;
     }
     return s;
@@ -194,7 +201,9 @@ static void visit_comp_target(SymBuilder *b, Expr *e) {
         if (b->ncomp == b->compcap) {
             b->compcap = b->compcap ? b->compcap * 2 : 8;
             b->comp = xrealloc(b->comp, sizeof(char *) * (size_t)b->compcap);
+            b->comp_node = xrealloc(b->comp_node, sizeof(void *) * (size_t)b->compcap);
         }
+        b->comp_node[b->ncomp] = b->cur_comp;
         b->comp[b->ncomp++] = e->u.name;
         break;
     case EXPR_TUPLE:
@@ -209,6 +218,8 @@ static void visit_comp_target(SymBuilder *b, Expr *e) {
 static void visit_params(SymBuilder *b, Params *p) {
     for (int i = 0; i < p->names.len; i++)
         add_symbol(b->cur, p->names.items[i])->flags |= SYM_PARAM;
+    for (int i = 0; i < p->kwonly.len; i++)
+        add_symbol(b->cur, p->kwonly.items[i])->flags |= SYM_PARAM;
     if (p->vararg) add_symbol(b->cur, p->vararg)->flags |= SYM_PARAM;
     if (p->kwarg) add_symbol(b->cur, p->kwarg)->flags |= SYM_PARAM;
 }
@@ -247,6 +258,13 @@ static void visit_expr(SymBuilder *b, Expr *e) {
         else visit_target(b, e);
         break;
     case EXPR_DICT: visit_exprs(b, &e->u.dict.keys); visit_exprs(b, &e->u.dict.values); break;
+    case EXPR_SET: visit_exprs(b, &e->u.seq.elts); break;
+    case EXPR_NAMED:
+        /* PEP 572: binds in the enclosing function even inside a
+         * comprehension (comprehensions are inlined, so that is b->cur). */
+        visit_expr(b, e->u.named.value);
+        bind_name(b, e->u.named.target->u.name);
+        break;
     case EXPR_IFEXP:
         visit_expr(b, e->u.ifexp.test);
         visit_expr(b, e->u.ifexp.body);
@@ -254,6 +272,7 @@ static void visit_expr(SymBuilder *b, Expr *e) {
         break;
     case EXPR_LAMBDA: {
         visit_exprs(b, &e->u.lambda.params.defaults);
+        visit_exprs(b, &e->u.lambda.params.kwdefaults);
         Scope *s = new_scope(b, SCOPE_FUNCTION, e, "<lambda>");
         s->is_lambda = true;
         Scope *saved = b->cur;
@@ -266,12 +285,13 @@ static void visit_expr(SymBuilder *b, Expr *e) {
         b->comp_base = saved_base;
         break;
     }
-    case EXPR_LISTCOMP: case EXPR_DICTCOMP: {
+    case EXPR_LISTCOMP: case EXPR_DICTCOMP: case EXPR_SETCOMP: {
         int saved = b->ncomp;
         NodeList *gens = &e->u.comp.generators;
         for (int i = 0; i < gens->len; i++) {
             Comprehension *g = gens->items[i];
             visit_expr(b, g->iter);   /* the first one is evaluated outside */
+            b->cur_comp = e;
             visit_comp_target(b, g->target);
             visit_exprs(b, &g->ifs);
         }
@@ -301,6 +321,31 @@ static void visit_global(SymBuilder *b, Stmt *st) {
             return;
         }
         sym->flags |= SYM_GLOBAL;
+    }
+}
+
+static void visit_nonlocal(SymBuilder *b, Stmt *st) {
+    for (int i = 0; i < st->u.names.names.len; i++) {
+        const char *name = st->u.names.names.items[i];
+        Symbol *sym = add_symbol(b->cur, name);
+        const char *why = (sym->flags & SYM_PARAM) ? "is parameter and nonlocal"
+                        : (sym->flags & SYM_GLOBAL) ? "is nonlocal and global"
+                        : (sym->flags & SYM_ASSIGNED) ? "is assigned to before nonlocal declaration"
+                        : (sym->flags & SYM_USED) ? "is used prior to nonlocal declaration"
+                        : NULL;
+        if (why) {
+            compiler_diag(b->err, st->line, st->col, "name '%s' %s", name, why);
+            b->failed = true;
+            return;
+        }
+        if (b->cur->kind == SCOPE_MODULE) {
+            compiler_diag(b->err, st->line, st->col, "nonlocal declaration not allowed at module level");
+            b->failed = true;
+            return;
+        }
+        sym->flags |= SYM_NONLOCAL | SYM_FREE;
+        sym->line = st->line;
+        sym->col = st->col;
     }
 }
 
@@ -335,7 +380,9 @@ static void visit_stmt(SymBuilder *b, Stmt *st) {
         break;
     case STMT_RETURN: visit_expr(b, st->u.ret.value); break;
     case STMT_FUNCDEF: {
+        visit_exprs(b, &st->u.def.decorators);
         visit_exprs(b, &st->u.def.params.defaults);
+        visit_exprs(b, &st->u.def.params.kwdefaults);
         Scope *s = new_scope(b, SCOPE_FUNCTION, st, st->u.def.name);
         bind_name(b, st->u.def.name);
         Scope *saved = b->cur;
@@ -349,6 +396,7 @@ static void visit_stmt(SymBuilder *b, Stmt *st) {
         break;
     }
     case STMT_CLASSDEF: {
+        visit_exprs(b, &st->u.cls.decorators);
         visit_exprs(b, &st->u.cls.bases);
         Scope *s = new_scope(b, SCOPE_CLASS, st, st->u.cls.name);
         bind_name(b, st->u.cls.name);
@@ -371,14 +419,19 @@ static void visit_stmt(SymBuilder *b, Stmt *st) {
         break;
     case STMT_RAISE: visit_expr(b, st->u.raise.exc); visit_expr(b, st->u.raise.cause); break;
     case STMT_GLOBAL: visit_global(b, st); break;
-    case STMT_NONLOCAL:
-        /* Rejected by the code generator, where its position is reported in
-         * order with the other errors. */
-        break;
+    case STMT_NONLOCAL: visit_nonlocal(b, st); break;
     case STMT_DEL:
         for (int i = 0; i < st->u.del.targets.len; i++) visit_target(b, st->u.del.targets.items[i]);
         break;
     case STMT_ASSERT: visit_expr(b, st->u.assert_.test); visit_expr(b, st->u.assert_.msg); break;
+    case STMT_IMPORT:
+        for (int i = 0; i < st->u.import_.names.len; i++) {
+            const char *as = st->u.import_.asnames.items[i];
+            const char *name = st->u.import_.names.items[i];
+            if (as) bind_name(b, as);
+            else if (strcmp(name, "*") != 0) bind_name(b, name);
+        }
+        break;
     default: break;
     }
 }
@@ -387,12 +440,86 @@ static void visit_stmts(SymBuilder *b, NodeList *l) {
     for (int i = 0; i < l->len && !b->failed; i++) visit_stmt(b, l->items[i]);
 }
 
+/* ---- cells and free variables ------------------------------------------------ */
+
+bool symtable_comp_cell(Scope *s, const void *comp, const char *name) {
+    for (int i = 0; i < s->ncomp_cells; i++)
+        if (s->comp_cell_node[i] == comp && strcmp(s->comp_cell_name[i], name) == 0) return true;
+    return false;
+}
+
+static void add_comp_cell(Scope *s, const void *comp, const char *name) {
+    if (symtable_comp_cell(s, comp, name)) return;
+    size_t n = (size_t)s->ncomp_cells + 1;
+    s->comp_cell_node = xrealloc(s->comp_cell_node, sizeof(void *) * n);
+    s->comp_cell_name = xrealloc(s->comp_cell_name, sizeof(char *) * n);
+    s->comp_cell_node[s->ncomp_cells] = comp;
+    s->comp_cell_name[s->ncomp_cells++] = name;
+}
+
+/* Mark `name` free in s and each scope above it up to (not including) top. */
+static void mark_free(Scope *s, Scope *top, const char *name) {
+    for (; s != top; s = s->parent) add_symbol(s, name)->flags |= SYM_FREE;
+}
+
+/* Find the binding of `name`, read or declared nonlocal in s but not bound
+ * there: an enclosing function's variable (which becomes a cell) or an
+ * enclosing comprehension's; class bodies are skipped but pass it on.
+ * Returns false for a nonlocal without a binding. */
+static bool resolve_free(Scope *s, const char *name, bool nonlocal) {
+    for (Scope *cur = s; cur; cur = cur->parent) {
+        for (int i = cur->nouter_comp - 1; i >= 0; i--) {
+            if (strcmp(cur->outer_comp[i], name) == 0) {
+                add_comp_cell(cur->parent, cur->outer_comp_node[i], name);
+                mark_free(s, cur->parent, name);
+                return true;
+            }
+        }
+        Scope *p = cur->parent;
+        if (!p || p->kind == SCOPE_MODULE) return !nonlocal;
+        if (p->kind != SCOPE_FUNCTION) continue;
+        Symbol *sym = symtable_lookup(p, name);
+        if (!sym) continue;
+        if (sym->flags & SYM_GLOBAL) return !nonlocal;
+        if (sym->flags & SYM_NONLOCAL) continue;
+        if (sym->flags & (SYM_PARAM | SYM_ASSIGNED)) {
+            sym->flags |= SYM_CELL;
+            mark_free(s, p, name);
+            return true;
+        }
+    }
+    return !nonlocal;
+}
+
+/* Parents first, so a nonlocal's binding scope is final before its users. */
+static bool analyze(Scope *s, SyntaxDiag *err) {
+    if (s->kind != SCOPE_MODULE) {
+        for (int i = 0; i < s->nsyms; i++) {
+            int f = s->syms[i].flags;
+            const char *name = s->syms[i].name;
+            bool nonlocal = f & SYM_NONLOCAL;
+            if (!nonlocal && (f & (SYM_GLOBAL | SYM_PARAM | SYM_ASSIGNED | SYM_FREE))) continue;
+            if (!nonlocal && !(f & SYM_USED)) continue;
+            if (!resolve_free(s, name, nonlocal)) {
+                Symbol *sym = &s->syms[i];
+                compiler_diag(err, sym->line, sym->col, "no binding for nonlocal '%s' found", name);
+                return false;
+            }
+        }
+    }
+    for (int i = 0; i < s->nchildren; i++)
+        if (!analyze(s->children[i], err)) return false;
+    return true;
+}
+
 Scope *symtable_build(Module *m, SyntaxDiag *err) {
     SymBuilder b = {.err = err};
     Scope *top = new_scope(&b, SCOPE_MODULE, NULL, "<module>");
     b.cur = top;
     visit_stmts(&b, &m->body);
     free(b.comp);
+    free(b.comp_node);
+    if (!b.failed && !analyze(top, err)) b.failed = true;
     if (b.failed) {
         symtable_free(top);
         return NULL;

@@ -26,6 +26,7 @@ static uint8_t builtin_inst_kind(VM *vm, TypeId id) {
     case T_TUPLE: return OBJ_TUPLE;
     case T_LIST: return OBJ_LIST;
     case T_DICT: return OBJ_DICT;
+    case T_SET: case T_FROZENSET: return OBJ_SET;
     case T_RANGE: return OBJ_RANGE;
     case T_SLICE: return OBJ_SLICE;
     case T_CODE: return OBJ_CODE;
@@ -33,6 +34,7 @@ static uint8_t builtin_inst_kind(VM *vm, TypeId id) {
     case T_BUILTIN: return OBJ_NATIVE;
     case T_METHOD: return OBJ_METHOD;
     case T_CELL: return OBJ_CELL;
+    case T_MODULE: case T_TEXTIO: return OBJ_MODULE;
     default:
         if (id >= T_BASE_EXCEPTION) return OBJ_EXCEPTION;
         return OBJ_ITER;

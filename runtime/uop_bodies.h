@@ -50,6 +50,10 @@
 Value uop_unbound_local(VM *vm, Code *co, int i);
 /* Truth of a value that is not a bool or small int: 1, 0, -1 (interp.c). */
 int uop_truthy_slow(VM *vm, Value v);
+/* A new cell holding v (VAL_NULL: empty); NULL on MemoryError (closure.c). */
+Cell *cell_new(VM *vm, Value v);
+/* Raise the error for reading empty cell slot i of co (closure.c). */
+Value uop_unbound_deref(VM *vm, Code *co, int i);
 
 static inline int64_t uop_floor_div(int64_t x, int64_t y) {
     int64_t q = x / y;
@@ -135,6 +139,31 @@ UOP_END
 
 UOP(_STORE_FAST)
     LOCAL(OPARG) = STACK(-1);
+    SP_ADJ(-1);
+UOP_END
+
+/* ---- closures: a cell or free variable's slot holds its Cell ------------ */
+
+UOP(_MAKE_CELL)
+    Cell *c = cell_new(vm, LOCAL(OPARG));
+    ERROR_IF(!c);
+    LOCAL(OPARG) = val_obj(c);
+UOP_END
+
+UOP(_LOAD_CLOSURE)
+    STACK(0) = LOCAL(OPARG);
+    SP_ADJ(1);
+UOP_END
+
+UOP(_LOAD_DEREF)
+    Value v = ((Cell *)val_as_obj(LOCAL(OPARG)))->value;
+    ERROR_IF(v == VAL_NULL && uop_unbound_deref(vm, CODE, (int)OPARG) == VAL_ERROR);
+    STACK(0) = v;
+    SP_ADJ(1);
+UOP_END
+
+UOP(_STORE_DEREF)
+    ((Cell *)val_as_obj(LOCAL(OPARG)))->value = STACK(-1);
     SP_ADJ(-1);
 UOP_END
 
@@ -717,4 +746,28 @@ UOP(_STORE_ATTR_INSTANCE_VALUE)
     DEOPT_IF(k >= i->nslots);
     i->slots[k] = STACK(-2);
     SP_ADJ(-2);
+UOP_END
+
+/* ---- imports (module.c) ------------------------------------------------------ */
+
+/* [level fromlist] -> [module]: every import statement starts here. */
+UOP(_IMPORT_NAME)
+    Value m = module_import(vm, NAME(OPARG));
+    ERROR_IF(m == VAL_ERROR);
+    STACK(-2) = m;
+    SP_ADJ(-1);
+UOP_END
+
+/* [m] -> [m m.name] (from m import name). */
+UOP(_IMPORT_FROM)
+    Value v = module_import_from(vm, STACK(-1), NAME(OPARG));
+    ERROR_IF(v == VAL_ERROR);
+    STACK(0) = v;
+    SP_ADJ(1);
+UOP_END
+
+/* [m] -> [] (from m import *, at module level only). */
+UOP(_IMPORT_STAR)
+    ERROR_IF(module_import_star(vm, STACK(-1), GLOBALS) < 0);
+    SP_ADJ(-1);
 UOP_END

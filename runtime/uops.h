@@ -43,6 +43,15 @@
     U(_LOAD_FAST, 0, 1, UOPF_ARG | UOPF_ERROR)                                          \
     U(_STORE_FAST, 1, 0, UOPF_ARG)                                                      \
     U(_IS_OP, 2, 1, UOPF_ARG | UOPF_PURE)                                               \
+    /* Imports: one call into module.c each. */                                        \
+    U(_IMPORT_NAME, 2, 1, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES)                         \
+    U(_IMPORT_FROM, 1, 2, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES)                         \
+    U(_IMPORT_STAR, 1, 0, UOPF_ERROR | UOPF_ESCAPES)                                    \
+    /* Closures: cells in fast slots. */                                                \
+    U(_MAKE_CELL, 0, 0, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES)                           \
+    U(_LOAD_CLOSURE, 0, 1, UOPF_ARG)                                                    \
+    U(_LOAD_DEREF, 0, 1, UOPF_ARG | UOPF_ERROR)                                         \
+    U(_STORE_DEREF, 1, 0, UOPF_ARG)                                                     \
     /* Jumps. The conditional ones record the outcome in the branch history. */        \
     U(_JUMP_FORWARD, 0, 0, UOPF_ARG | UOPF_JUMP)                                        \
     U(_JUMP_BACKWARD, 0, 0, UOPF_ARG | UOPF_JUMP)                                       \
@@ -149,7 +158,14 @@
     G(P, POP_JUMP_IF_FALSE, POP_JUMP_IF_FALSE, _POP_JUMP_IF_FALSE)                      \
     G(P, POP_JUMP_IF_TRUE, POP_JUMP_IF_TRUE, _POP_JUMP_IF_TRUE)                         \
     G(P, POP_JUMP_IF_NONE, POP_JUMP_IF_NONE, _POP_JUMP_IF_NONE)                         \
-    G(P, POP_JUMP_IF_NOT_NONE, POP_JUMP_IF_NOT_NONE, _POP_JUMP_IF_NOT_NONE)
+    G(P, POP_JUMP_IF_NOT_NONE, POP_JUMP_IF_NOT_NONE, _POP_JUMP_IF_NOT_NONE)             \
+    G(P, IMPORT_NAME, IMPORT_NAME, _IMPORT_NAME)                                        \
+    G(P, IMPORT_FROM, IMPORT_FROM, _IMPORT_FROM)                                        \
+    G(P, IMPORT_STAR, IMPORT_STAR, _IMPORT_STAR)                                        \
+    G(P, MAKE_CELL, MAKE_CELL, _MAKE_CELL)                                              \
+    G(P, LOAD_CLOSURE, LOAD_CLOSURE, _LOAD_CLOSURE)                                     \
+    G(P, LOAD_DEREF, LOAD_DEREF, _LOAD_DEREF)                                           \
+    G(P, STORE_DEREF, STORE_DEREF, _STORE_DEREF)
 
 /* Specialized instructions (see docs/specialization.md for each guard). */
 #define SPECIALIZED_INSTRS(S, P)                                                        \

@@ -6,6 +6,7 @@
 
 #define STACK_VALUES (1 << 20)
 #define FRAME_HEADROOM 64
+#define FRAME_CAP 100000
 #define GC_FLOOR ((size_t)8 << 20)
 #define HEAP_LIMIT_MAX ((size_t)8 << 30)
 
@@ -65,7 +66,10 @@ VM *vm_new(const VMOptions *opt) {
     vm->gc_pause = 1;
 
     vm->stack = malloc(STACK_VALUES * sizeof(Value));
-    vm->max_frames = vm->opt.recursion_limit + FRAME_HEADROOM;
+    /* Room for sys.setrecursionlimit to raise the limit while frames run
+     * (the array cannot move then); calloc'd pages cost nothing until used. */
+    vm->max_frames = (vm->opt.recursion_limit > FRAME_CAP ? vm->opt.recursion_limit : FRAME_CAP) +
+                     FRAME_HEADROOM;
     vm->frames = calloc((size_t)vm->max_frames, sizeof(Frame));
     if (!vm->stack || !vm->frames) goto fail;
     vm->stack_end = vm->stack + STACK_VALUES;
@@ -80,6 +84,7 @@ VM *vm_new(const VMOptions *opt) {
 
     builtins_init(vm);
     methods_init(vm);
+    set_init(vm);
     if (!(vm->globals = dict_new(vm))) goto fail;
     if (dict_set_str(vm, vm->globals, vm->names[NAME_NAME], val_obj(vm->names[NAME_MAIN])) < 0)
         goto fail;
@@ -99,6 +104,10 @@ void vm_free(VM *vm) {
     free(vm->roots);
     free(vm->repr_stack);
     free(vm->type_cache);
+    free(vm->script_dir);
+    for (int i = 0; i < vm->argc; i++) free(vm->argv[i]);
+    free(vm->argv);
+    free(vm->random);
     free(vm);
 }
 

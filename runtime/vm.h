@@ -153,6 +153,14 @@ struct VM {
     struct SpecStats *spec_stats; /* STITCH_STATS=1: counters, else NULL */
     NativeFn len_fn;         /* builtins len and isinstance, for the CALL_LEN */
     NativeFn isinstance_fn;  /* and CALL_ISINSTANCE guards (found lazily) */
+
+    /* Modules (module.c, api.c). */
+    Dict *modules;           /* name -> module, what sys.modules holds; NULL until first import */
+    char *script_dir;        /* where `import name` finds name.py (malloc'd; NULL = ".") */
+    int argc;                /* sys.argv: the script path, then its arguments */
+    char **argv;             /* malloc'd copies (stitch_set_argv) */
+    int exit_status;         /* the status a SystemExit asked for (api.c) */
+    struct MtState *random;  /* mod_random.c's generator (malloc'd), NULL until used */
 };
 
 /* ---- vm.c: life cycle and I/O -------------------------------------------- */
@@ -331,6 +339,34 @@ bool dict_next(Dict *d, int64_t *pos, Value *key, Value *value);
  * raises or allocates (string interning uses it). */
 Str *dict_find_str(Dict *d, const char *s, int64_t len, uint64_t hash);
 
+/* ---- set.c: set and frozenset ----------------------------------------------- */
+
+/* Register the set and frozenset constructors and methods (at VM start). */
+void set_init(VM *vm);
+/* An empty set (t is T_SET or T_FROZENSET). */
+Set *set_new(VM *vm, TypeId t);
+/* A new set of class t from an iterable (VAL_NULL: empty). */
+Value set_from(VM *vm, TypeId t, Value iterable);
+/* s.add(key) / s.update(iterable): 0, or -1 (unhashable key, ...). */
+int set_add(VM *vm, Set *s, Value key);
+int set_update(VM *vm, Set *s, Value iterable);
+/* key in s: 1, 0, -1. */
+int set_contains(VM *vm, Set *s, Value key);
+/* Remove key: 1 removed, 0 absent, -1 error. */
+int set_discard(VM *vm, Set *s, Value key);
+/* Iterate the live keys in table order: start with *pos = 0. */
+bool set_next(Set *s, int64_t *pos, Value *key);
+/* | & - ^ (inplace forms mutate a set) when both operands are sets, else
+ * VAL_NULL. */
+Value set_binop(VM *vm, BinOp op, bool inplace, Value a, Value b);
+/* == != < <= > >= (subset order) when both are sets, else VAL_NULL. */
+Value set_compare(VM *vm, CmpOp op, Value a, Value b);
+/* A frozenset's hash (CPython's); TypeError for a set. */
+int set_hash(VM *vm, Set *s, uint64_t *out);
+/* Next key of a set_iterator (src the set, index the slot, stop the size
+ * it must keep); VAL_NULL at the end. */
+Value set_iter_next(VM *vm, Iter *it);
+
 /* ---- int.c: Python ints (small inline, big via GMP) ----------------------- */
 
 Value int_from_i64(VM *vm, int64_t i);
@@ -352,6 +388,10 @@ int int_format_i64(int64_t x, char *buf);
 uint64_t int_hash(Value v);                         /* Python's numeric hash */
 /* Exact comparison of int a with a non-NaN double: -1, 0, 1. */
 int int_cmp_double(Value a, double d);
+/* Copy any int value (small, big or bool) into an initialized mpz. */
+void int_to_mpz(mpz_t out, Value v);
+/* The int equal to z (small when it fits); z is left untouched. */
+Value int_from_mpz(VM *vm, const mpz_t z);
 
 /* ---- float.c -------------------------------------------------------------- */
 
@@ -408,5 +448,38 @@ int obj_setattr(VM *vm, Value obj, Str *name, Value v);
 int obj_delattr(VM *vm, Value obj, Str *name);
 /* Print "Traceback (most recent call last): ..." and the last line. */
 void vm_print_exception(VM *vm, Value exc);
+
+/* ---- module.c: modules and import ---------------------------------------- */
+
+/* A new empty module named `name` (its dict holds __name__). */
+ModuleObj *module_new(VM *vm, const char *name);
+/* Add a native function `name` to module m's namespace. -1 on error. */
+int module_add_fn(VM *vm, ModuleObj *m, const char *name, NativeFn fn);
+/* Set m.name = v. -1 on error. */
+int module_add_value(VM *vm, ModuleObj *m, const char *name, Value v);
+/* IMPORT_NAME: the module called `name`, created (a built-in one, or the
+ * user's name.py beside the main script, run once) on first import and
+ * found in vm->modules afterwards. ModuleNotFoundError when there is none. */
+Value module_import(VM *vm, Str *name);
+/* IMPORT_FROM: attribute `name` of module `m`, ImportError when absent. */
+Value module_import_from(VM *vm, Value m, Str *name);
+/* IMPORT_STAR: copy m's public names (its __all__, or every name not
+ * starting with '_') into `into`. -1 on error. */
+int module_import_star(VM *vm, Value m, Dict *into);
+/* Attribute `name` of a module (or stream) object; VAL_NULL when absent. */
+Value module_getattr(VM *vm, Value m, Str *name);
+/* repr of a module or stream: "<module 'math' (built-in)>", ... */
+void module_repr_into(VM *vm, StrBuf *b, ModuleObj *m);
+/* Compile the .py file at `path` for import, keeping
+ * its text for tracebacks; NULL with SyntaxError or ImportError raised
+ * (api.c). */
+Code *api_compile_module_file(VM *vm, const char *path);
+
+/* Built-in modules, one file each: fill the namespace of a new module.
+ * -1 on error. */
+int mod_math_init(VM *vm, ModuleObj *m);
+int mod_time_init(VM *vm, ModuleObj *m);
+int mod_sys_init(VM *vm, ModuleObj *m);
+int mod_random_init(VM *vm, ModuleObj *m);
 
 #endif

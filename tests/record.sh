@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Re-record the expected results of program tests by running real CPython.
 #
-#   tests/record.sh                 # every tests/programs/**/*.py
+#   tests/record.sh                 # every tests/programs/**/*.py but _*.py
 #   tests/record.sh a.py b.py ...   # only these programs
 #
 # For each NAME.py (run from its own directory, stdin from /dev/null) writes:
@@ -32,7 +32,8 @@ echo "record.sh: using $PY ($("$PY" -c 'import sys; print(sys.version.split()[0]
 if [ $# -gt 0 ]; then
     files=("$@")
 else
-    mapfile -t files < <(find "$progdir" -name '*.py' -type f | LC_ALL=C sort)
+    # Files starting with '_' are helper modules the programs import.
+    mapfile -t files < <(find "$progdir" -name '*.py' ! -name '_*' -type f | LC_ALL=C sort)
 fi
 
 tmp=$(mktemp -d)
@@ -51,8 +52,10 @@ for f in "${files[@]}"; do
     stem="${base%.py}"
 
     start=$(date +%s%N)
-    # -I: ignore PYTHON* environment variables and user site-packages.
-    (cd "$dir" && exec timeout -k 5 60 "$PY" -I "$base" </dev/null >"$tmp/out" 2>"$tmp/err")
+    # -E -s: ignore PYTHON* environment variables and user site-packages
+    # (not -I, which also drops the script's directory from sys.path, where
+    # the programs' helper modules live).
+    (cd "$dir" && exec timeout -k 5 60 "$PY" -E -s "$base" </dev/null >"$tmp/out" 2>"$tmp/err")
     rc=$?
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
 

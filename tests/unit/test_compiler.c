@@ -451,29 +451,18 @@ static void test_errors(void **state) {
     expect_error("def f():\n    x = 1\n    global x\n", 3, "name 'x' is assigned to before global declaration");
     expect_error("def f():\n    print(x)\n    global x\n", 3, "name 'x' is used prior to global declaration");
     expect_error("def f(x):\n    global x\n", 2, "name 'x' is parameter and global");
-    expect_error("def f():\n    x = 1\n    def g():\n        return x\n", 4,
-                 "stitch: closures are not supported yet (name 'x')");
-    expect_error("def f(x):\n    return lambda: x\n", 2, "stitch: closures are not supported yet (name 'x')");
-    expect_error("r = [lambda: i for i in y]\n", 1, "stitch: closures are not supported yet (name 'i')");
-    expect_error("def f():\n    x = 1\n    class C:\n        y = x\n", 4,
-                 "stitch: closures are not supported yet (name 'x')");
-    expect_error("def f():\n    x = 1\n    def g():\n        nonlocal x\n", 4,
-                 "stitch: closures are not supported yet (name 'x')");
-    expect_error("a, *b = c\n", 1, "starred assignment is not supported yet");
+    expect_error("def f():\n    def g():\n        nonlocal x\n", 3, "no binding for nonlocal 'x' found");
+    expect_error("x = 1\ndef f():\n    nonlocal x\n", 3, "no binding for nonlocal 'x' found");
+    expect_error("def f(x):\n    nonlocal x\n", 2, "name 'x' is parameter and nonlocal");
+    expect_error("def f():\n    x = 1\n    def g():\n        x = 2\n        nonlocal x\n", 5,
+                 "name 'x' is assigned to before nonlocal declaration");
+    expect_error("x = {*a}\n", 1, "stitch: starred items in set displays are not supported yet");
     expect_error("class C(A, B):\n    pass\n", 1, "multiple inheritance is not supported yet");
     expect_error("x = super().f\n", 1, "stitch: super() is only supported inside a method with a self parameter");
     expect_error("class C:\n    def f(self):\n        return super()\n", 3,
                  "stitch: super() is only supported as super().name inside a method");
     expect_error("nonlocal x\n", 1, "nonlocal declaration not allowed at module level");
-    expect_error("f(*a)\n", 1, "stitch: *args in calls is not supported yet");
-    expect_error("def f(*a):\n    pass\n", 1, "stitch: *args parameters are not supported yet");
-    /* The closure error points at the name. */
-    SyntaxDiag d;
-    memset(&d, 0, sizeof d);
-    assert_null(compile_diag("def f(v):\n    def g():\n        return 1 + v\n", &d));
-    assert_int_equal(d.line, 3);
-    assert_int_equal(d.col, 20);
-    assert_string_equal(d.kind, "SyntaxError");
+    expect_error("def f():\n    from m import *\n", 2, "import * only allowed at module level");
 }
 
 static void test_no_closure_when_global(void **state) {
@@ -483,6 +472,97 @@ static void test_no_closure_when_global(void **state) {
     compile_ok("class C:\n    x = 1\n    def m(self):\n        return x\n");
     /* Comprehension variables in a nested function are its own. */
     compile_ok("def f(a):\n    def g(b):\n        return [i for i in b]\n    return [g(i) for i in a]\n");
+}
+
+/* ---- cells and free variables ---------------------------------------------------- */
+
+/* Flags of `name` in the scope made by the index-th def of the module (depth-first). */
+static int sym_flags(Scope *top, const char *path, const char *name) {
+    Scope *s = top;
+    for (const char *p = path; *p; p++) s = s->children[*p - '0'];
+    Symbol *sym = symtable_lookup(s, name);
+    return sym ? sym->flags : 0;
+}
+
+static Arena sym_arena;
+
+static Scope *build(const char *src) {
+    Arena *a = &sym_arena;
+    arena_init(a);
+    SyntaxDiag d;
+    memset(&d, 0, sizeof d);
+    Module *m = parse_module(a, src, strlen(src), &d);
+    assert_non_null(m);
+    Scope *s = symtable_build(m, &d);
+    if (!s) fail_msg("symtable failed: %s", d.msg);
+    return s;
+}
+
+/* The scope tree and the AST it points into. */
+static void drop(Scope *s) {
+    symtable_free(s);
+    arena_free(&sym_arena);
+}
+
+static void test_cell_free_classification(void **state) {
+    (void)state;
+    /* x: a cell in f, free in g; y stays a plain local; z a global. */
+    Scope *s = build("def f(y):\n    x = 1\n    def g():\n        return x + z\n    return g\n");
+    assert_true(sym_flags(s, "0", "x") & SYM_CELL);
+    assert_false(sym_flags(s, "0", "y") & (SYM_CELL | SYM_FREE));
+    assert_true(sym_flags(s, "00", "x") & SYM_FREE);
+    assert_false(sym_flags(s, "00", "z") & SYM_FREE);
+    drop(s);
+    /* Through a middle function and a class body: both pass it on. */
+    s = build("def f(p):\n    def m():\n        class C:\n            def k(self):\n                return p\n"
+              "        return C\n    return m\n");
+    assert_true(sym_flags(s, "0", "p") & SYM_CELL);
+    assert_true(sym_flags(s, "00", "p") & SYM_FREE);
+    assert_true(sym_flags(s, "000", "p") & SYM_FREE);
+    assert_true(sym_flags(s, "0000", "p") & SYM_FREE);
+    drop(s);
+    /* nonlocal: free in g (and declared), a cell in f. */
+    s = build("def f():\n    n = 0\n    def g():\n        nonlocal n\n        n += 1\n    return g\n");
+    assert_true(sym_flags(s, "0", "n") & SYM_CELL);
+    assert_int_equal(sym_flags(s, "00", "n") & (SYM_FREE | SYM_NONLOCAL), SYM_FREE | SYM_NONLOCAL);
+    drop(s);
+    /* A global declared in f is not a closure for g. */
+    s = build("def f():\n    global q\n    q = 1\n    def g():\n        return q\n");
+    assert_false(sym_flags(s, "00", "q") & SYM_FREE);
+    assert_false(sym_flags(s, "0", "q") & SYM_CELL);
+    drop(s);
+    /* A lambda capturing a comprehension variable: the comprehension's
+     * variable gets a cell in the scope that runs the comprehension. */
+    s = build("r = [lambda: i for i in y]\n");
+    assert_int_equal(s->ncomp_cells, 1);
+    assert_string_equal(s->comp_cell_name[0], "i");
+    assert_true(sym_flags(s, "0", "i") & SYM_FREE);
+    drop(s);
+}
+
+static void test_closure_bytecode(void **state) {
+    (void)state;
+    Code *co = compile_ok("def f(a):\n    def g():\n        nonlocal a\n        a = a + 1\n        return a\n    return g\n");
+    Code *f = nested(co, 0);
+    ASSERT_CODE(f, "MAKE_CELL 0; LOAD_CLOSURE 0; BUILD_TUPLE 1; LOAD_CONST 0; MAKE_FUNCTION 8; "
+                   "STORE_FAST 1; LOAD_FAST 1; RETURN_VALUE");
+    Code *g = nested(f, 0);
+    ASSERT_CODE(g, "COPY_FREE_VARS 1; LOAD_DEREF 0; LOAD_CONST 0; BINARY_OP 0; STORE_DEREF 0; "
+                   "LOAD_DEREF 0; RETURN_VALUE");
+    assert_int_equal(g->nfree, 1);
+    /* Keyword-only parameters, *args and **kwargs take slots in that order. */
+    co = compile_ok("def h(a, *args, k=1, **kw):\n    return kw\n");
+    Code *h = nested(co, 0);
+    assert_int_equal(h->nargs, 1);
+    assert_int_equal(h->kwonlyargcount, 1);
+    assert_true(h->flags & CO_VARARGS);
+    assert_true(h->flags & CO_VARKEYWORDS);
+    assert_string_equal(AS_STR(h->varnames->items[3])->data, "kw");
+    /* Starred calls go through CALL_FUNCTION_EX. */
+    co = compile_ok("f(*a, k=1, **m)\n");
+    ASSERT_CODE(co, "LOAD_GLOBAL 1; LOAD_GLOBAL 2; BUILD_MAP 0; "
+                    "LOAD_CONST 0; LOAD_CONST 1; MAP_ADD 1; LOAD_GLOBAL 4; DICT_MERGE 1; "
+                    "CALL_FUNCTION_EX 1; POP_TOP; LOAD_CONST 2; RETURN_VALUE");
 }
 
 static char captured[1024];
@@ -629,6 +709,8 @@ int main(void) {
         cmocka_unit_test(test_run_comprehension_scope),
         cmocka_unit_test(test_run_exceptions),
         cmocka_unit_test(test_run_classes),
+        cmocka_unit_test(test_cell_free_classification),
+        cmocka_unit_test(test_closure_bytecode),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

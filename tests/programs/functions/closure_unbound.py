@@ -1,0 +1,9 @@
+def f():
+    def g():
+        return x
+    r = g()
+    x = 1
+    return r
+
+
+f()

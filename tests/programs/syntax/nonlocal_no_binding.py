@@ -1,0 +1,8 @@
+def f():
+    def g():
+        nonlocal zz
+        zz = 1
+    return g
+
+
+f()
