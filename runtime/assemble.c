@@ -211,6 +211,7 @@ static bool is_terminator(int op) {
 static int jump_effect(int op) {
     switch (op) {
     case OP_FOR_ITER: return -1;          /* the exhausted iterator is popped */
+    case OP_SEND: return -1;              /* [recv v] -> [result] */
     case OP_POP_JUMP_IF_FALSE:
     case OP_POP_JUMP_IF_TRUE:
     case OP_POP_JUMP_IF_NONE:

@@ -345,6 +345,18 @@ static void dump_expr(Buf *b, const Expr *e) {
         dump_expr(b, e->u.comp.elt);
         dump_generators(b, &e->u.comp.generators);
         break;
+    case EXPR_YIELD:
+    case EXPR_YIELD_FROM:
+        buf_printf(b, "(%s", e->kind == EXPR_YIELD ? "Yield" : "YieldFrom");
+        if (e->u.yield_.value) {
+            buf_put(b, " ", 1);
+            dump_expr(b, e->u.yield_.value);
+        }
+        break;
+    case EXPR_GENEXP:
+        buf_put(b, "(GeneratorExp ", 14);
+        dump_expr(b, e->u.lambda.outer);
+        break;
     case EXPR_NAMED:
         buf_put(b, "(Named ", 7);
         dump_expr(b, e->u.named.target);
@@ -468,6 +480,14 @@ static void dump_stmt(Buf *b, const Stmt *s) {
             buf_printf(b, " %s", (const char *)s->u.import_.names.items[i]);
             if (as) buf_printf(b, "=%s", as);
         }
+        break;
+    case STMT_WITH:
+        buf_put(b, "(With", 5);
+        for (int i = 0; i < s->u.with_.items.len; i++) {
+            dump_opt(b, s->u.with_.items.items[i]);
+            if (s->u.with_.vars.items[i]) dump_opt(b, s->u.with_.vars.items[i]);
+        }
+        dump_block(b, "body", &s->u.with_.body, false);
         break;
     case STMT_KIND_COUNT: break;
     }

@@ -65,7 +65,13 @@ void nodelist_push(Arena *a, NodeList *l, void *item);
     X(FORMATTED)   /* formatted.value, formatted.conversion ('r','s',0), formatted.spec (Expr or NULL) */ \
     X(SET)         /* seq.elts */                                              \
     X(SETCOMP)     /* comp.elt, comp.generators */                             \
-    X(NAMED)       /* named.target (a NAME), named.value: target := value */
+    X(NAMED)       /* named.target (a NAME), named.value: target := value */ \
+    X(YIELD)       /* yield_.value (NULL: yield None) */                       \
+    X(YIELD_FROM)  /* yield_.value */                                          \
+    /* GENEXP: lambda.params (the one parameter ".0"), lambda.genbody (the     */ \
+    /* loops as statements ending in `yield elt`), lambda.outer (the outermost */ \
+    /* iterable, evaluated in the enclosing scope and passed as ".0").         */ \
+    X(GENEXP)
 
 typedef enum ExprKind {
 #define X(k) EXPR_##k,
@@ -115,7 +121,8 @@ struct Expr {
         struct { NodeList elts; } seq;
         struct { NodeList keys; NodeList values; } dict;
         struct { Expr *test, *body, *orelse; } ifexp;
-        struct { Params params; Expr *body; } lambda;
+        struct { Params params; Expr *body; NodeList genbody; Expr *outer; } lambda;
+        struct { Expr *value; } yield_;
         struct { Expr *key; Expr *elt; NodeList generators; } comp;
         struct { Expr *value; } starred;
         struct { NodeList parts; } fstring;
@@ -151,7 +158,8 @@ struct Expr {
     X(NONLOCAL)    /* names.names (char*) */                                   \
     X(DEL)         /* del.targets */                                           \
     X(ASSERT)      /* assert_.test, assert_.msg */                             \
-    X(IMPORT)      /* import_.module (NULL: `import a, b as c`), import_.names, import_.asnames */
+    X(IMPORT)      /* import_.module (NULL: `import a, b as c`), import_.names, import_.asnames */ \
+    X(WITH)        /* with_.items (Expr*), with_.vars (each item's target or NULL), with_.body */
 
 typedef enum StmtKind {
 #define X(k) STMT_##k,
@@ -189,6 +197,7 @@ struct Stmt {
          * module (`from module import`, "*" for a star import); asnames:
          * the `as` name of each, or NULL. */
         struct { const char *module; NodeList names, asnames; } import_;
+        struct { NodeList items, vars, body; } with_;
     } u;
 };
 

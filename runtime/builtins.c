@@ -852,6 +852,7 @@ static Value bi_iter(VM *vm, Value *args, int nargs, Tuple *kwnames) {
 static Value bi_next(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     SPEC(spec, "next", ARGS_POS, 1, 2);
     if (arg_parse(vm, &spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
+    if (IS_GEN(args[0])) return gen_next_or(vm, AS_GEN(args[0]), nargs == 2 ? args[1] : VAL_NULL);
     Value v = iter_next(vm, args[0]);
     if (v != VAL_NULL) return v;
     if (nargs == 2) return args[1];
@@ -1143,7 +1144,7 @@ static bool exposed_type(TypeId t) {
     case T_LIST_ITER: case T_TUPLE_ITER: case T_STR_ITER: case T_RANGE_ITER:
     case T_DICT_KEYITER: case T_DICT_VALUEITER: case T_DICT_ITEMITER:
     case T_DICT_KEYS: case T_DICT_VALUES: case T_DICT_ITEMS:
-    case T_MODULE: case T_TEXTIO: case T_SET_ITER:
+    case T_MODULE: case T_TEXTIO: case T_SET_ITER: case T_GENERATOR:
         return false;
     default:
         return true;

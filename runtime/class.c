@@ -57,6 +57,7 @@ static Value bind(VM *vm, Value f, Value obj) {
         m->func = f;
         return val_obj(m);
     }
+    if (val_is_kind(f, OBJ_DESCR)) return descr_get(vm, f, obj, val_type(vm, obj));
     if (val_is_kind(f, OBJ_NATIVE) && AS_NATIVE(f)->self == VAL_NULL) {
         gc_push_root(vm, f);
         Value r = new_native(vm, AS_NATIVE(f)->fn, AS_NATIVE(f)->name, obj);
@@ -125,6 +126,8 @@ static Value special_attr(VM *vm, Value obj, Str *name) {
         if (name == n[NAME_NAME] || name == n[NAME_QUALNAME])
             return special_attr(vm, AS_METHOD(obj)->func, name);
         return VAL_NULL;
+    case OBJ_DESCR:
+        return descr_attr(vm, obj, name);
     case OBJ_EXCEPTION: {
         Exception *e = AS_EXC(obj);
         if (name == n[NAME_ARGS]) return e->args ? val_obj(e->args) : val_obj(vm->empty_tuple);
@@ -150,13 +153,24 @@ static bool has_attrs(Value obj) {
     return val_is_kind(obj, OBJ_INSTANCE) || val_is_kind(obj, OBJ_EXCEPTION);
 }
 
+/* A property on obj's class, which takes precedence over obj's own
+ * attribute of that name; VAL_NULL when there is none. */
+static Value class_property(VM *vm, Value obj, Str *name) {
+    Value d = type_lookup(vm, val_type(vm, obj), name);
+    return descr_is_property(vm, d) ? d : VAL_NULL;
+}
+
 Value obj_getattr(VM *vm, Value obj, Str *name) {
     Value v;
-    if (has_attrs(obj) && (v = inst_get(AS_INSTANCE(obj), name)) != VAL_NULL) return v;
+    if (has_attrs(obj)) {
+        if ((v = class_property(vm, obj, name)) != VAL_NULL) return bind(vm, v, obj);
+        if ((v = inst_get(AS_INSTANCE(obj), name)) != VAL_NULL) return v;
+    }
     if (IS_TYPE(obj)) {
         v = special_attr(vm, obj, name);
         if (v != VAL_NULL) return v;
         v = type_lookup(vm, AS_TYPE(obj), name);
+        if (val_is_kind(v, OBJ_DESCR)) return descr_get(vm, v, VAL_NULL, AS_TYPE(obj));
         if (v != VAL_NULL) return v;
         return raise_no_attr(vm, obj, name);
     }
@@ -172,16 +186,18 @@ int class_load_method(VM *vm, Value obj, Type *owner, Str *name, Value *out) {
     Value f;
     if (owner) {
         f = owner->base ? type_lookup(vm, owner->base, name) : VAL_NULL;
-        if (f == VAL_NULL) {
+        if (f == VAL_NULL || val_is_kind(f, OBJ_DESCR)) {
             *out = class_super_attr(vm, owner, obj, name);
             return *out == VAL_ERROR ? -1 : 0;
         }
     } else {
-        if (has_attrs(obj) && (f = inst_get(AS_INSTANCE(obj), name)) != VAL_NULL) {
+        if (has_attrs(obj) && class_property(vm, obj, name) == VAL_NULL &&
+            (f = inst_get(AS_INSTANCE(obj), name)) != VAL_NULL) {
             *out = f;
             return 0;
         }
-        if (IS_TYPE(obj) || (f = type_lookup(vm, val_type(vm, obj), name)) == VAL_NULL) {
+        if (IS_TYPE(obj) || (f = type_lookup(vm, val_type(vm, obj), name)) == VAL_NULL ||
+            val_is_kind(f, OBJ_DESCR)) {
             *out = obj_getattr(vm, obj, name);
             return *out == VAL_ERROR ? -1 : 0;
         }
@@ -192,6 +208,9 @@ int class_load_method(VM *vm, Value obj, Type *owner, Str *name, Value *out) {
 
 Value class_super_attr(VM *vm, Type *owner, Value self, Str *name) {
     Value f = owner->base ? type_lookup(vm, owner->base, name) : VAL_NULL;
+    /* super() in a classmethod: self is the class itself. */
+    if (f != VAL_NULL && IS_TYPE(self))
+        return val_is_kind(f, OBJ_DESCR) ? descr_get(vm, f, VAL_NULL, AS_TYPE(self)) : f;
     if (f != VAL_NULL) return bind(vm, f, self);
     if (name == vm->names[NAME_INIT]) return new_native(vm, base_init, "__init__", self);
     return vm_raise(vm, T_ATTRIBUTE_ERROR, "'super' object has no attribute '%s'", name->data);
@@ -203,6 +222,8 @@ int obj_setattr(VM *vm, Value obj, Str *name, Value v) {
             AS_EXC(obj)->args = AS_TUPLE(v);
             return 0;
         }
+        Value p = class_property(vm, obj, name);
+        if (p != VAL_NULL) return descr_set(vm, p, obj, v);
         return inst_set(vm, obj, name, v);
     }
     if (IS_TYPE(obj)) {
@@ -227,6 +248,8 @@ int obj_delattr(VM *vm, Value obj, Str *name) {
                  name->data, AS_TYPE(obj)->name->data);
         return -1;
     }
+    Value p = has_attrs(obj) ? class_property(vm, obj, name) : VAL_NULL;
+    if (p != VAL_NULL) return descr_set(vm, p, obj, VAL_NULL);
     int r = IS_TYPE(obj)   ? dict_del(vm, AS_TYPE(obj)->dict, val_obj(name))
             : has_attrs(obj) ? inst_del(vm, AS_INSTANCE(obj), name)
                              : 0;
@@ -237,6 +260,10 @@ int obj_delattr(VM *vm, Value obj, Str *name) {
     }
     if (IS_TYPE(obj)) type_modified(vm, AS_TYPE(obj));
     return 0;
+}
+
+static void set_owner(Value f, Type *t) {
+    if (IS_FUNCTION(f)) AS_FUNCTION(f)->owner = t;
 }
 
 Value class_build(VM *vm, Value body, Value name, Value base) {
@@ -270,12 +297,55 @@ Value class_build(VM *vm, Value body, Value name, Value base) {
     if (interp_run(vm) == VAL_ERROR) goto done;
     Type *t = type_new(vm, AS_STR(name), bt, ns);
     if (!t) goto done;
+    descr_set_names(t->dict);
     int64_t pos = 0;
     Value k, v;
-    while (dict_next(t->dict, &pos, &k, &v))
-        if (IS_FUNCTION(v)) AS_FUNCTION(v)->owner = t;
+    while (dict_next(t->dict, &pos, &k, &v)) {
+        set_owner(v, t);
+        /* Functions wrapped by property/staticmethod/classmethod use super() too. */
+        if (val_is_kind(v, OBJ_DESCR)) {
+            set_owner(AS_DESCR(v)->fget, t);
+            set_owner(AS_DESCR(v)->fset, t);
+            set_owner(AS_DESCR(v)->fdel, t);
+        }
+    }
     r = val_obj(t);
 done:
     vm->stack_top = p;
     return r;
+}
+
+/* The special method name of obj's class bound to obj, or VAL_NULL. */
+static Value special_method(VM *vm, Value obj, const char *name) {
+    Str *s = str_intern_cstr(vm, name);
+    if (!s) return VAL_ERROR;
+    Value f = type_lookup(vm, val_type(vm, obj), s);
+    return f == VAL_NULL ? VAL_NULL : bind(vm, f, obj);
+}
+
+Value class_before_with(VM *vm, Value mgr, Value *exit) {
+    Value enter = special_method(vm, mgr, "__enter__");
+    if (enter == VAL_ERROR) return VAL_ERROR;
+    if (enter == VAL_NULL)
+        return vm_raise(vm, T_TYPE_ERROR, "'%s' object does not support the context manager protocol",
+                        val_type(vm, mgr)->name->data);
+    gc_push_root(vm, enter);
+    Value ex = special_method(vm, mgr, "__exit__");
+    gc_pop_roots(vm, 1);
+    if (ex == VAL_ERROR) return VAL_ERROR;
+    if (ex == VAL_NULL)
+        return vm_raise(vm, T_TYPE_ERROR,
+                        "'%s' object does not support the context manager protocol "
+                        "(missed __exit__ method)",
+                        val_type(vm, mgr)->name->data);
+    gc_push_root(vm, ex);
+    Value r = vm_call(vm, enter, NULL, 0, NULL);
+    gc_pop_roots(vm, 1);
+    *exit = ex;
+    return r;
+}
+
+Value class_with_exit(VM *vm, Value exit, Value exc) {
+    Value args[3] = {val_obj(val_type(vm, exc)), exc, VAL_NONE};
+    return vm_call(vm, exit, args, 3, NULL);
 }

@@ -29,7 +29,8 @@ typedef enum FBlockKind {
     FB_FINALLY_TRY,  /* body of try/finally: leaving runs the finally body */
     FB_FINALLY_END,  /* finally body on the exception path: [prev exc] on the stack */
     FB_HANDLER,      /* except body: [prev] on the stack */
-    FB_POP_VALUE     /* a return value kept while an inline finally body runs */
+    FB_POP_VALUE,    /* a return value kept while an inline finally body runs */
+    FB_WITH          /* body of a with: the bound __exit__ is on the stack */
 } FBlockKind;
 
 typedef struct FBlock {
@@ -911,6 +912,41 @@ static void compile_expr_inner(Compiler *c, Expr *e) {
         make_function(c, s, &e->u.lambda.params, NULL, e->u.lambda.body, "<lambda>", e->line, e->col);
         return;
     }
+    case EXPR_GENEXP: {
+        /* CPython's: a generator function of one argument, the outermost
+         * iterable's iterator, called at once. */
+        Scope *s = symtable_child(c->u->scope, e);
+        make_function(c, s, &e->u.lambda.params, &e->u.lambda.genbody, NULL, "<genexpr>", e->line, e->col);
+        set_loc(c, e->line, e->col);
+        emit(c, OP_PUSH_NULL, 0);
+        compile_expr(c, e->u.lambda.outer);
+        set_loc(c, e->line, e->col);
+        emit(c, OP_GET_ITER, 0);
+        emit(c, OP_CALL, 1);
+        return;
+    }
+    case EXPR_YIELD:
+    case EXPR_YIELD_FROM:
+        if (c->u->scope->kind != SCOPE_FUNCTION) {
+            error_at(c, e->line, e->col, "'yield' outside function");
+            return;
+        }
+        if (e->u.yield_.value) compile_expr(c, e->u.yield_.value);
+        set_loc(c, e->line, e->col);
+        if (e->kind == EXPR_YIELD) {
+            if (!e->u.yield_.value) emit_const(c, VAL_NONE);
+            emit(c, OP_YIELD_VALUE, 0);
+        } else {
+            int loop = new_label(c), exit = new_label(c);
+            emit(c, OP_GET_YIELD_FROM_ITER, 0);
+            emit_const(c, VAL_NONE);
+            bind(c, loop);
+            emit(c, OP_SEND, exit);
+            emit(c, OP_YIELD_VALUE, 0);
+            emit(c, P_JUMP, loop);
+            bind(c, exit);
+        }
+        return;
     case EXPR_LISTCOMP: case EXPR_DICTCOMP: case EXPR_SETCOMP: compile_comprehension(c, e); return;
     case EXPR_SET: compile_set(c, e); return;
     case EXPR_NAMED:
@@ -1086,6 +1122,7 @@ static void compile_augassign(Compiler *c, Stmt *s) {
 /* ---- leaving blocks early ---------------------------------------------------- */
 
 static void compile_finally_inline(Compiler *c, FBlock *fb, bool preserve_tos);
+static void emit_exit_call(Compiler *c);
 
 /* Undo one block on the way out. With preserve_tos the value on top (a
  * return value) stays on top. */
@@ -1111,6 +1148,11 @@ static void unwind_fblock(Compiler *c, FBlock *fb, bool preserve_tos) {
         if (preserve_tos) emit(c, OP_SWAP, 2);
         A(c)->cur_handler = fb->outer_handler;
         emit(c, OP_POP_EXCEPT, 0);
+        return;
+    case FB_WITH:
+        A(c)->cur_handler = fb->outer_handler;
+        if (preserve_tos) emit(c, OP_SWAP, 2);
+        emit_exit_call(c);
         return;
     case FB_HANDLER:
         if (preserve_tos) emit(c, OP_SWAP, 2);
@@ -1368,6 +1410,65 @@ static void compile_try(Compiler *c, Stmt *s) {
     bind(c, end);
 }
 
+/* [exit] -> []: exit(None, None, None), its result dropped. */
+static void emit_exit_call(Compiler *c) {
+    emit(c, OP_PUSH_NULL, 0);
+    for (int i = 0; i < 3; i++) emit_const(c, VAL_NONE);
+    emit(c, OP_CALL, 3);
+    emit(c, OP_POP_TOP, 0);
+}
+
+/* with item i and the ones after it (`with a, b:` is `with a: with b:`).
+ * Like CPython 3.11: the handler of the body calls __exit__ with the
+ * exception (WITH_EXCEPT_START) and re-raises unless it returned true. */
+static void compile_with(Compiler *c, Stmt *s, int i) {
+    if (i == s->u.with_.items.len) {
+        compile_stmts(c, &s->u.with_.body);
+        return;
+    }
+    Asm *a = A(c);
+    int outer = a->cur_handler;
+    int exc = new_label(c), cleanup = new_label(c), suppress = new_label(c), end = new_label(c);
+    compile_expr(c, s->u.with_.items.items[i]);
+    set_loc(c, s->line, s->col);
+    emit(c, OP_BEFORE_WITH, 0);                 /* [exit enter_result] */
+    Expr *v = s->u.with_.vars.items[i];
+    if (v) compile_store(c, v);
+    else emit(c, OP_POP_TOP, 0);
+    int body_h = asm_new_handler(a, exc, false);
+    emit(c, P_SETUP, body_h);
+    a->cur_handler = body_h;
+    push_fblock(c, FB_WITH)->outer_handler = outer;
+    compile_with(c, s, i + 1);
+    pop_fblock(c);
+    a->cur_handler = outer;
+    set_loc(c, s->line, s->col);
+    emit_exit_call(c);
+    emit(c, P_JUMP, end);
+
+    bind(c, exc);                               /* [exit exc] */
+    int cleanup_h = asm_new_handler(a, cleanup, false);
+    emit(c, P_SETUP, cleanup_h);
+    a->cur_handler = cleanup_h;
+    emit(c, OP_PUSH_EXC_INFO, 0);               /* [exit prev exc] */
+    emit(c, OP_WITH_EXCEPT_START, 0);           /* [exit prev exc res] */
+    emit(c, OP_POP_JUMP_IF_TRUE, suppress);
+    emit(c, OP_RERAISE, 0);
+
+    bind(c, suppress);                          /* [exit prev exc] */
+    a->cur_handler = outer;
+    emit(c, OP_POP_TOP, 0);
+    emit(c, OP_POP_EXCEPT, 0);
+    emit(c, OP_POP_TOP, 0);
+    emit(c, P_JUMP, end);
+
+    bind(c, cleanup);                           /* [exit prev exc2] */
+    emit(c, OP_COPY, 2);
+    emit(c, OP_POP_EXCEPT, 0);
+    emit(c, OP_RERAISE, 0);
+    bind(c, end);
+}
+
 /* ---- functions and classes ----------------------------------------------------- */
 
 /* After the parameters' slots: the free variables' slots and
@@ -1396,6 +1497,10 @@ static Code *compile_function_code(Compiler *c, Scope *s, Params *p, NodeList *b
     if (p->vararg) var_slot(c, p->vararg);
     if (p->kwarg) var_slot(c, p->kwarg);
     int nfree = emit_prologue(c, s);
+    if (s->is_generator) {
+        emit(c, OP_RETURN_GENERATOR, 0);
+        emit(c, OP_POP_TOP, 0);
+    }
     for (int i = 0; i < s->nsyms && !c->failed; i++) {
         Symbol *sym = &s->syms[i];
         if ((sym->flags & SYM_ASSIGNED) && !(sym->flags & (SYM_GLOBAL | SYM_PARAM | SYM_FREE)))
@@ -1408,7 +1513,7 @@ static Code *compile_function_code(Compiler *c, Scope *s, Params *p, NodeList *b
     } else {
         compile_stmts(c, body);
     }
-    int flags = CO_FUNCTION | (lambda_body ? CO_LAMBDA : 0);
+    int flags = CO_FUNCTION | (lambda_body ? CO_LAMBDA : 0) | (s->is_generator ? CO_GENERATOR : 0);
     if (p->vararg) flags |= CO_VARARGS;
     if (p->kwarg) flags |= CO_VARKEYWORDS;
     if (p->vararg || p->kwarg || p->kwonly.len) flags |= CO_COMPLEX_ARGS;
@@ -1563,6 +1668,7 @@ static void compile_stmt(Compiler *c, Stmt *s) {
     case STMT_CLASSDEF: compile_classdef(c, s); return;
     case STMT_IMPORT: compile_import(c, s); return;
     case STMT_TRY: compile_try(c, s); return;
+    case STMT_WITH: compile_with(c, s, 0); return;
     case STMT_RAISE: {
         int n = 0;
         if (s->u.raise.exc) {

@@ -78,6 +78,8 @@ typedef struct Scope {
     const void **comp_cell_node;
     const char **comp_cell_name;
     int ncomp_cells;
+    bool is_generator;   /* a function whose body yields (CO_GENERATOR) */
+    bool is_genexp;      /* a generator expression's scope (is_lambda is set too) */
 } Scope;
 
 /* Analyse a module. NULL with *err filled on a SyntaxError (global

@@ -325,6 +325,18 @@ static void trace(VM *vm, Obj *o) {
     case OBJ_CELL:
         gc_mark_value(vm, ((Cell *)o)->value);
         break;
+    case OBJ_DESCR:
+        gc_mark_value(vm, ((Descr *)o)->fget);
+        gc_mark_value(vm, ((Descr *)o)->fset);
+        gc_mark_value(vm, ((Descr *)o)->fdel);
+        gc_mark_value(vm, ((Descr *)o)->name);
+        break;
+    case OBJ_GEN: {
+        Generator *g = (Generator *)o;
+        mark_obj(vm, g->func);
+        if (g->saved) mark_values(vm, g->saved, g->nsaved);
+        break;
+    }
     case OBJ_MODULE:
         mark_obj(vm, ((ModuleObj *)o)->name);
         mark_obj(vm, ((ModuleObj *)o)->dict);
@@ -372,6 +384,12 @@ static size_t free_obj(VM *vm, Obj *o) {
         List *l = (List *)o;
         n += (size_t)l->cap * sizeof(Value);
         raw_free(vm, l->items);
+        break;
+    }
+    case OBJ_GEN: {
+        Generator *g = (Generator *)o;
+        n += (size_t)g->cap * sizeof(Value);
+        raw_free(vm, g->saved);
         break;
     }
     case OBJ_SET: {

@@ -615,6 +615,11 @@ static Value run(VM *vm) {
     } while (0)
 
     LOAD_FRAME();
+    if (__builtin_expect(frame->flags & FRAME_THROW, 0)) {
+        /* gen.c throws vm->exc into a generator at its yield. */
+        frame->flags &= ~FRAME_THROW;
+        goto error;
+    }
     DISPATCH();
 
 op_CACHE:
@@ -1012,6 +1017,42 @@ op_RETURN_VALUE: {
     CHECK(r);
     *sp++ = r;
     SKIP(CALL);
+    DISPATCH();
+}
+
+op_RETURN_GENERATOR: {
+    Value g = gen_create(vm, frame, sp, ip);
+    CHECK(g);
+    *sp++ = g;
+    goto op_RETURN_VALUE;
+}
+op_YIELD_VALUE: {
+    /* A generator's frame always runs in its own entry (gen.c). */
+    Value r = sp[-1];
+    gen_suspend(frame, sp - 1, ip);
+    vm->nframes--;
+    return r;
+}
+op_SEND: {
+    Value out;
+    STORE_FRAME();
+    int r = gen_send(vm, sp[-2], sp[-1], &out);
+    if (r < 0) goto error;
+    if (r == 0) {
+        sp[-2] = out;
+        sp--;
+        ip += oparg;
+    } else {
+        sp[-1] = out;
+    }
+    DISPATCH();
+}
+op_GET_YIELD_FROM_ITER: {
+    if (!IS_GEN(sp[-1])) {
+        Value r = obj_iter(vm, sp[-1]);
+        CHECK(r);
+        sp[-1] = r;
+    }
     DISPATCH();
 }
 

@@ -61,6 +61,15 @@ int call_ex_prepare(VM *vm, Value *slot, bool has_kw, Tuple **kwnames);
  * `callable`; a repeated key is a TypeError. */
 int call_dict_merge(VM *vm, Value callable, Dict *d, Value m);
 
+/* gen.c. RETURN_GENERATOR: a new generator owning a copy of frame f's
+ * extent up to sp, to resume at ip. */
+Value gen_create(VM *vm, Frame *f, Value *sp, uint16_t *ip);
+/* YIELD_VALUE: save f's extent up to sp and ip into its generator. */
+void gen_suspend(Frame *f, Value *sp, uint16_t *ip);
+/* SEND: resume recv with v (a generator, else next() or .send()). 1 with
+ * *out the value yielded, 0 with *out the value returned, -1 raised. */
+int gen_send(VM *vm, Value recv, Value v, Value *out);
+
 /* Record that exc passed through `code` at `line` (innermost entry last). */
 void tb_add(VM *vm, Value exc, Code *code, int line);
 

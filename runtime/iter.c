@@ -232,6 +232,8 @@ Value obj_iter(VM *vm, Value v) {
             if (it != VAL_ERROR) AS_ITER(it)->stop = AS_DICT(d)->len;
             return it;
         }
+        case OBJ_GEN:
+            return v;
         case OBJ_INSTANCE:
         case OBJ_EXCEPTION: {
             Value it = vm_call_dunder(vm, v, vm->names[NAME_ITER], NULL, 0);
@@ -354,6 +356,7 @@ static Value next_reversed(VM *vm, Iter *it) {
 
 Value iter_next(VM *vm, Value itv) {
     if (!val_is_kind(itv, OBJ_ITER)) {
+        if (IS_GEN(itv)) return gen_next(vm, AS_GEN(itv));
         if (is_user_object(itv)) {
             Value v = vm_call_dunder(vm, itv, vm->names[NAME_NEXT], NULL, 0);
             if (v == VAL_ERROR && exc_matches(vm, vm->exc, val_obj(vm->types[T_STOP_ITERATION]))) {

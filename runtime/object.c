@@ -337,6 +337,12 @@ static int repr_into(VM *vm, StrBuf *b, Value v) {
     case OBJ_MODULE:
         module_repr_into(vm, b, (ModuleObj *)o);
         break;
+    case OBJ_DESCR:
+        sb_addf(b, "<%s object at %p>", o->type->name->data, (void *)o);
+        break;
+    case OBJ_GEN:
+        sb_addf(b, "<generator object %s at %p>", ((Generator *)o)->func->qualname->data, (void *)o);
+        break;
     case OBJ_KIND_COUNT:
         break;
     }

@@ -44,7 +44,9 @@ typedef struct Dict Dict;
     X(EXCEPTION, Exception)                                                    \
     X(CELL, Cell)                                                              \
     X(MODULE, ModuleObj)                                                       \
-    X(SET, Set)
+    X(SET, Set)                                                                \
+    X(DESCR, Descr)                                                            \
+    X(GEN, Generator)
 
 typedef enum ObjKind {
 #define X(k, s) OBJ_##k,
@@ -92,6 +94,9 @@ typedef enum ObjKind {
     X(SET, "set", OBJECT)                                                      \
     X(FROZENSET, "frozenset", OBJECT)                                          \
     X(SET_ITER, "set_iterator", OBJECT)                                        \
+    X(PROPERTY, "property", OBJECT)                                            \
+    X(STATICMETHOD, "staticmethod", OBJECT)                                    \
+    X(CLASSMETHOD, "classmethod", OBJECT)                                      \
     X(BASE_EXCEPTION, "BaseException", OBJECT)                                 \
     X(SYSTEM_EXIT, "SystemExit", BASE_EXCEPTION)                               \
     X(KEYBOARD_INTERRUPT, "KeyboardInterrupt", BASE_EXCEPTION)                 \
@@ -115,7 +120,9 @@ typedef enum ObjKind {
     X(TYPE_ERROR, "TypeError", EXCEPTION)                                      \
     X(VALUE_ERROR, "ValueError", EXCEPTION)                                    \
     X(IMPORT_ERROR, "ImportError", EXCEPTION)                                  \
-    X(MODULE_NOT_FOUND_ERROR, "ModuleNotFoundError", IMPORT_ERROR)
+    X(MODULE_NOT_FOUND_ERROR, "ModuleNotFoundError", IMPORT_ERROR)             \
+    X(GENERATOR, "generator", OBJECT)                                          \
+    X(GENERATOR_EXIT, "GeneratorExit", BASE_EXCEPTION)
 
 typedef enum TypeId {
 #define X(id, name, base) T_##id,
@@ -228,6 +235,8 @@ typedef struct ExcEntry {
 #define CO_VARKEYWORDS 0x200 /* has a **kwargs parameter (the slot after that) */
 /* Binding needs more than copying nargs positionals (call.c's fast paths skip it). */
 #define CO_COMPLEX_ARGS 0x400
+/* The body contains yield: a call returns a generator (RETURN_GENERATOR). */
+#define CO_GENERATOR 0x800
 
 /* A compiled function body: wordcode plus everything it refers to.
  * Each code unit is 16 bits: low byte opcode, high byte oparg (CPython's
@@ -287,6 +296,16 @@ typedef struct Method {
     Value self;
     Value func;
 } Method;
+
+/* property, staticmethod or classmethod (descr.c), told apart by obj.type.
+ * A staticmethod or classmethod keeps its function in fget. `name` is the
+ * class attribute a property was assigned to (CPython's __set_name__, for
+ * error messages), VAL_NULL until then. */
+typedef struct Descr {
+    Obj obj;
+    Value fget, fset, fdel;
+    Value name;
+} Descr;
 
 /* Most attribute names one class's instance layout holds (see layout.c). */
 #define LAYOUT_MAX 30
@@ -364,6 +383,20 @@ typedef struct Cell {
     Value value;
 } Cell;
 
+/* A generator (gen.c): while suspended it owns a copy of its frame's extent
+ * (locals, then nsaved - nlocals operands) in `saved`, a buffer of
+ * code->nlocals + code->stacksize values; `ip` is where it resumes. */
+typedef enum GenState { GEN_CREATED, GEN_SUSPENDED, GEN_RUNNING, GEN_DONE } GenState;
+typedef struct Generator {
+    Obj obj;
+    Function *func;
+    Value *saved;
+    int32_t nsaved;
+    int32_t cap;          /* values `saved` has room for */
+    int32_t state;        /* GenState */
+    uint16_t *ip;
+} Generator;
+
 /* A module (module.c): its namespace is `dict`, which is also the globals
  * of the code that ran as its body. `file` is the path of a module loaded
  * from a .py file, NULL for a built-in one. sys.stdout / sys.stderr share
@@ -388,11 +421,13 @@ typedef struct ModuleObj {
 #define AS_FUNCTION(v) ((Function *)val_as_obj(v))
 #define AS_NATIVE(v)   ((Native *)val_as_obj(v))
 #define AS_METHOD(v)   ((Method *)val_as_obj(v))
+#define AS_DESCR(v)    ((Descr *)val_as_obj(v))
 #define AS_TYPE(v)     ((Type *)val_as_obj(v))
 #define AS_INSTANCE(v) ((Instance *)val_as_obj(v))
 #define AS_EXC(v)      ((Exception *)val_as_obj(v))
 #define AS_SET(v)      ((Set *)val_as_obj(v))
 #define AS_MODULE(v)   ((ModuleObj *)val_as_obj(v))
+#define AS_GEN(v)      ((Generator *)val_as_obj(v))
 
 static inline bool val_is_kind(Value v, ObjKind k) {
     return val_is_obj(v) && val_as_obj(v)->kind == k;
@@ -406,6 +441,7 @@ static inline bool val_is_kind(Value v, ObjKind k) {
 #define IS_TYPE(v)     val_is_kind(v, OBJ_TYPE)
 #define IS_EXC(v)      val_is_kind(v, OBJ_EXCEPTION)
 #define IS_ANYSET(v)   val_is_kind(v, OBJ_SET)
+#define IS_GEN(v)      val_is_kind(v, OBJ_GEN)
 
 /* An int in Python's sense: small, big, or bool. */
 static inline bool val_is_anyint(Value v) {

@@ -172,6 +172,21 @@
     X(BUILD_SET, 0, (oparg), 1, OPF_ARG)                                                \
     X(SET_ADD, 0, 1, 0, OPF_ARG)                                                        \
     X(UNPACK_EX, 0, 1, ((oparg) & 0xFF) + ((oparg) >> 8) + 1, OPF_ARG)                  \
+    /* Generators (gen.c). RETURN_GENERATOR (first instruction after the      */    \
+    /* closure prologue): the frame becomes a new generator, returned to the      */    \
+    /* caller; on resumption the sent value is pushed (a POP_TOP follows).        */    \
+    /* YIELD_VALUE: [v] -> suspend, yielding v; resumed: [sent]. SEND: [recv v]   */    \
+    /* -> [recv yielded], or when recv returns, [result] and jump forward.        */    \
+    /* GET_YIELD_FROM_ITER: [x] -> [iter(x)] (a generator stays itself).          */    \
+    X(RETURN_GENERATOR, 0, 0, 1, 0)                                                     \
+    X(YIELD_VALUE, 0, 1, 1, 0)                                                          \
+    X(SEND, 0, 2, 2, OPF_ARG | OPF_JUMP)                                                \
+    X(GET_YIELD_FROM_ITER, 0, 1, 1, 0)                                                  \
+    /* with (class.c). BEFORE_WITH: [mgr] -> [mgr.__exit__ mgr.__enter__()].    */    \
+    /* WITH_EXCEPT_START: [exit prev exc] -> [exit prev exc exit(type(exc), exc,  */    \
+    /* None)], in the handler of a with body (after PUSH_EXC_INFO).               */    \
+    X(BEFORE_WITH, 0, 1, 2, 0)                                                          \
+    X(WITH_EXCEPT_START, 0, 3, 4, 0)                                                    \
     /* Specialized forms (OPF_SPEC), one row per SPECIALIZED_INSTRS entry.       */    \
     SPECIALIZED_INSTRS(SPEC_AS_OPCODE_ROW, X)
 

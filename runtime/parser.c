@@ -206,6 +206,8 @@ static const char *expr_name(const Expr *e) {
     case EXPR_DICT: return "dict literal";
     case EXPR_SET: return "set display";
     case EXPR_SETCOMP: return "set comprehension";
+    case EXPR_GENEXP: return "generator expression";
+    case EXPR_YIELD: case EXPR_YIELD_FROM: return "yield expression";
     case EXPR_NAMED: return "named expression";
     case EXPR_FSTRING: case EXPR_FORMATTED: return "f-string expression";
     case EXPR_NONE: return "None";
@@ -356,8 +358,67 @@ static Expr *parse_star_named(Parser *p) {
     return parse_named_expression(p);
 }
 
-static void *genexp_error(Parser *p) {
-    return error_at(p, peek(p), "generator expressions are not supported yet");
+/* `yield [value]` or `yield from value` (the yield token is next). */
+static Expr *parse_yield(Parser *p) {
+    Token *t = advance(p);
+    if (accept(p, TK_FROM)) {
+        Expr *e = expr_at(p, EXPR_YIELD_FROM, t);
+        return (e->u.yield_.value = parse_expression(p)) ? e : NULL;
+    }
+    Expr *e = expr_at(p, EXPR_YIELD, t);
+    switch (peek_kind(p)) {
+    case TK_NEWLINE: case TK_RPAR: case TK_SEMI: case TK_ASSIGN: case TK_RSQB:
+    case TK_RBRACE: case TK_EOF:
+        return e;
+    default:
+        return (e->u.yield_.value = parse_star_expressions(p)) ? e : NULL;
+    }
+}
+
+static Stmt *genexp_stmt(Parser *p, StmtKind kind, const Expr *at) {
+    Stmt *s = arena_alloc(p->a, sizeof(Stmt));
+    s->kind = kind;
+    s->line = at->line;
+    s->col = at->col;
+    return s;
+}
+
+/* `elt for ...` (the `for` is next): a GENEXP whose body is the loops as
+ * statements, the outermost iterating over the parameter ".0". */
+static Expr *parse_genexp(Parser *p, Expr *elt) {
+    Expr *e = new_expr(p, EXPR_GENEXP, elt->line, elt->col);
+    NodeList gens = {0};
+    if (!parse_generators(p, &gens)) return NULL;
+    Expr *y = new_expr(p, EXPR_YIELD, elt->line, elt->col);
+    y->u.yield_.value = elt;
+    Stmt *inner = genexp_stmt(p, STMT_EXPR, elt);
+    inner->u.expr.value = y;
+    for (int i = gens.len - 1; i >= 0; i--) {
+        Comprehension *g = gens.items[i];
+        for (int k = g->ifs.len - 1; k >= 0; k--) {
+            Expr *cond = g->ifs.items[k];
+            Stmt *s = genexp_stmt(p, STMT_IF, cond);
+            s->u.if_.test = cond;
+            nodelist_push(p->a, &s->u.if_.body, inner);
+            inner = s;
+        }
+        Stmt *f = genexp_stmt(p, STMT_FOR, g->iter);
+        f->u.loop.target = g->target;
+        if (i == 0) {
+            Expr *arg = new_expr(p, EXPR_NAME, g->iter->line, g->iter->col);
+            arg->u.name = ".0";
+            arg->ctx = CTX_LOAD;
+            f->u.loop.iter = arg;
+            e->u.lambda.outer = g->iter;
+        } else {
+            f->u.loop.iter = g->iter;
+        }
+        nodelist_push(p->a, &f->u.loop.body, inner);
+        inner = f;
+    }
+    nodelist_push(p->a, &e->u.lambda.genbody, inner);
+    nodelist_push(p->a, &e->u.lambda.params.names, (void *)".0");
+    return e;
 }
 
 /* The elements after the first of a tuple or list display, up to `close`. */
@@ -377,11 +438,16 @@ static Expr *parse_display_rest(Parser *p, Expr *e, Expr *first, TokenKind close
 static Expr *parse_paren(Parser *p) {
     Token *open = advance(p);
     if (accept(p, TK_RPAR)) return expr_at(p, EXPR_TUPLE, open);
-    if (peek_kind(p) == TK_YIELD)
-        return error_at(p, peek(p), "'yield' expressions are not supported yet");
+    if (peek_kind(p) == TK_YIELD) {
+        Expr *y = parse_yield(p);
+        return y && expect_closing(p, TK_RPAR, y) ? y : NULL;
+    }
     Expr *first = parse_star_named(p);
     if (!first) return NULL;
-    if (peek_kind(p) == TK_FOR) return genexp_error(p);
+    if (peek_kind(p) == TK_FOR) {
+        Expr *g = parse_genexp(p, first);
+        return g && expect_closing(p, TK_RPAR, first) ? g : NULL;
+    }
     if (peek_kind(p) == TK_COMMA) return parse_display_rest(p, expr_at(p, EXPR_TUPLE, open), first, TK_RPAR);
     if (first->kind == EXPR_STARRED) return error_at_node(p, first, "cannot use starred expression here");
     if (!expect_closing(p, TK_RPAR, first)) return NULL;
@@ -532,10 +598,7 @@ static bool parse_call_args(Parser *p, Expr *call) {
             nodelist_push(p->a, &call->u.call.kwvalues, prev);
         } else {
             if (!(prev = parse_named_expression(p))) return false;
-            if (peek_kind(p) == TK_FOR) {
-                genexp_error(p);
-                return false;
-            }
+            if (peek_kind(p) == TK_FOR && !(prev = parse_genexp(p, prev))) return false;
             if (peek_kind(p) == TK_ASSIGN) {
                 error_at_node(p, prev, "expression cannot contain assignment, perhaps you meant \"==\"?");
                 return false;
@@ -1267,6 +1330,23 @@ static bool parse_loop_else(Parser *p, NodeList *orelse) {
     return expect_colon(p, true) && parse_block(p, orelse, "'else' statement", e->line);
 }
 
+/* with_stmt: 'with' expression ['as' target] (',' ...)* ':' block */
+static Stmt *parse_with(Parser *p) {
+    Token *t = advance(p);
+    Stmt *s = stmt_at(p, STMT_WITH, t);
+    do {
+        Expr *e = parse_expression(p), *v = NULL;
+        if (!e) return NULL;
+        if (accept(p, TK_AS) && (!(v = parse_expression(p)) || !make_target(p, v, CTX_STORE)))
+            return NULL;
+        nodelist_push(p->a, &s->u.with_.items, e);
+        nodelist_push(p->a, &s->u.with_.vars, v);
+    } while (accept(p, TK_COMMA));
+    if (!expect_colon(p, false) || !parse_block(p, &s->u.with_.body, "'with' statement", t->line))
+        return NULL;
+    return s;
+}
+
 static Stmt *parse_while(Parser *p) {
     Token *t = advance(p);
     Stmt *s = stmt_at(p, STMT_WHILE, t);
@@ -1406,7 +1486,7 @@ static int augassign_op(TokenKind k) {
 
 /* The right-hand side of '=' or an augmented assignment. */
 static Expr *parse_assign_value(Parser *p) {
-    if (peek_kind(p) == TK_YIELD) return error_at(p, peek(p), "'yield' expressions are not supported yet");
+    if (peek_kind(p) == TK_YIELD) return parse_yield(p);
     return parse_star_expressions(p);
 }
 
@@ -1610,7 +1690,9 @@ static Stmt *parse_simple_stmt(Parser *p) {
         return s;
     case TK_IMPORT: return parse_import(p);
     case TK_FROM: return parse_from_import(p);
-    case TK_YIELD: return error_at(p, t, "'yield' expressions are not supported yet");
+    case TK_YIELD:
+        s = stmt_at(p, STMT_EXPR, t);
+        return (s->u.expr.value = parse_yield(p)) ? s : NULL;
     default: return parse_expr_stmt(p);
     }
 }
@@ -1662,7 +1744,7 @@ static bool parse_statement(Parser *p, NodeList *out) {
     case TK_CLASS: s = parse_class(p); break;
     case TK_TRY: s = parse_try(p); break;
     case TK_AT: s = parse_decorated(p); break;
-    case TK_WITH: s = error_at(p, t, "'with' statements are not supported yet"); break;
+    case TK_WITH: s = parse_with(p); break;
     case TK_ASYNC: s = error_at(p, t, "'async' is not supported"); break;
     default: return parse_simple_stmts(p, out);
     }

@@ -165,15 +165,47 @@ static void write64(uint16_t *c, uint64_t v) {
 }
 
 /* What LOAD_ATTR finds on a class without binding it to an instance: not a
- * function, nor a native method waiting for its self (class.c's bind). */
+ * function, nor a native method waiting for its self (class.c's bind), nor
+ * a property, staticmethod or classmethod (descr.c). */
 static bool is_plain_class_attr(Value v) {
-    return !IS_FUNCTION(v) && !(val_is_kind(v, OBJ_NATIVE) && AS_NATIVE(v)->self == VAL_NULL);
+    return !IS_FUNCTION(v) && !(val_is_kind(v, OBJ_NATIVE) && AS_NATIVE(v)->self == VAL_NULL) &&
+           !val_is_kind(v, OBJ_DESCR);
+}
+
+/* A descriptor on class t under name: instance attribute sites stay generic. */
+static bool has_descr(VM *vm, Type *t, Str *name) {
+    return val_is_kind(type_lookup(vm, t, name), OBJ_DESCR);
 }
 
 /* Class objects answer dunder names such as __name__ and __dict__ before
  * their dicts (class.c's special_attr); those stay generic. */
 static bool is_dunder(const Str *s) {
     return s->len > 4 && s->data[0] == '_' && s->data[1] == '_';
+}
+
+/* Objects of builtin classes whose attributes are only the class's natives
+ * (lists, dicts, strs, ...): no per-object attributes can shadow them, and
+ * builtin class dicts never change after start-up. */
+static bool has_native_methods(Obj *o) {
+    switch ((ObjKind)o->kind) {
+    case OBJ_INSTANCE: case OBJ_EXCEPTION: case OBJ_TYPE: case OBJ_MODULE: return false;
+    default: return o->type->builtin;
+    }
+}
+
+/* `[].append(x)`-style call sites: [obj] -> [native obj]. */
+static int load_native_method(VM *vm, Type *t, Str *name, uint16_t *cache, uint32_t oparg,
+                              SpecFail *fail) {
+    *fail = SPEC_FAIL_ATTR_KIND;
+    if (!(oparg & 1) || !t->version) return -1;
+    Value v = type_lookup(vm, t, name);
+    *fail = SPEC_FAIL_NOT_FOUND;
+    if (v == VAL_NULL) return -1;
+    *fail = SPEC_FAIL_ATTR_KIND;
+    if (!val_is_kind(v, OBJ_NATIVE) || AS_NATIVE(v)->self != VAL_NULL) return -1;
+    write32(cache + 1, t->version);
+    write64(cache + 4, v);
+    return OP_LOAD_ATTR_METHOD_NATIVE;
 }
 
 /* Cache units: 1-2 the class version, 3 the slot index, 4-7 a Value (the
@@ -191,6 +223,8 @@ static int load_attr(VM *vm, Frame *f, uint16_t *cache, Value *sp, uint32_t opar
         if (is_dunder(name)) return -1;
         *fail = SPEC_FAIL_NOT_FOUND;
         if ((v = type_lookup(vm, t, name)) == VAL_NULL) return -1;
+        *fail = SPEC_FAIL_ATTR_KIND;
+        if (val_is_kind(v, OBJ_DESCR)) return -1;
         *fail = SPEC_FAIL_VERSION;
         if (!t->version) return -1;
         write32(cache + 1, t->version);
@@ -198,12 +232,16 @@ static int load_attr(VM *vm, Frame *f, uint16_t *cache, Value *sp, uint32_t opar
         return OP_LOAD_ATTR_CLASS;
     }
     *fail = SPEC_FAIL_TYPES;
+    if (val_is_obj(obj) && has_native_methods(val_as_obj(obj)))
+        return load_native_method(vm, val_as_obj(obj)->type, name, cache, oparg, fail);
     if (!val_is_kind(obj, OBJ_INSTANCE)) return -1;
     Instance *i = AS_INSTANCE(obj);
     t = i->obj.type;
     *fail = SPEC_FAIL_VERSION;
     if (!t->version) return -1;
     write32(cache + 1, t->version);
+    *fail = SPEC_FAIL_ATTR_KIND;
+    if (has_descr(vm, t, name)) return -1;
     int k = layout_find(t, name);
     *fail = SPEC_FAIL_NOT_FOUND;
     if (k >= 0) {
@@ -223,7 +261,8 @@ static int load_attr(VM *vm, Frame *f, uint16_t *cache, Value *sp, uint32_t opar
 
 /* Cache units: 1-2 the class version, 3 the slot index. Only names already
  * in the layout: a store that grows it changes the version anyway. */
-static int store_attr(Frame *f, uint16_t *cache, Value *sp, uint32_t oparg, SpecFail *fail) {
+static int store_attr(VM *vm, Frame *f, uint16_t *cache, Value *sp, uint32_t oparg,
+                      SpecFail *fail) {
     Value obj = sp[-1];
     Str *name = AS_STR(f->code->names->items[oparg]);
     *fail = SPEC_FAIL_TYPES;
@@ -232,6 +271,8 @@ static int store_attr(Frame *f, uint16_t *cache, Value *sp, uint32_t oparg, Spec
     Type *t = i->obj.type;
     *fail = SPEC_FAIL_VERSION;
     if (!t->version) return -1;
+    *fail = SPEC_FAIL_ATTR_KIND;
+    if (has_descr(vm, t, name)) return -1;
     int k = layout_find(t, name);
     *fail = SPEC_FAIL_NOT_FOUND;
     if (k < 0) return -1;
@@ -316,7 +357,7 @@ bool specialize(VM *vm, Frame *f, uint16_t *cache, Value *sp, uint32_t oparg) {
     case OP_LOAD_GLOBAL: op = load_global(vm, f, cache, oparg, &fail); break;
     case OP_CALL: op = call(vm, cache, sp, oparg, &fail); break;
     case OP_LOAD_ATTR: op = load_attr(vm, f, cache, sp, oparg, &fail); break;
-    case OP_STORE_ATTR: op = store_attr(f, cache, sp, oparg, &fail); break;
+    case OP_STORE_ATTR: op = store_attr(vm, f, cache, sp, oparg, &fail); break;
     default: break;
     }
     if (op < 0) {

@@ -270,6 +270,25 @@ static void visit_expr(SymBuilder *b, Expr *e) {
         visit_expr(b, e->u.ifexp.body);
         visit_expr(b, e->u.ifexp.orelse);
         break;
+    case EXPR_YIELD:
+    case EXPR_YIELD_FROM:
+        if (b->cur->kind == SCOPE_FUNCTION) b->cur->is_generator = true;
+        if (e->u.yield_.value) visit_expr(b, e->u.yield_.value);
+        break;
+    case EXPR_GENEXP: {
+        visit_expr(b, e->u.lambda.outer);
+        Scope *s = new_scope(b, SCOPE_FUNCTION, e, "<genexpr>");
+        s->is_lambda = s->is_genexp = true;
+        Scope *saved = b->cur;
+        int saved_base = b->comp_base;
+        b->cur = s;
+        b->comp_base = b->ncomp;
+        visit_params(b, &e->u.lambda.params);
+        visit_stmts(b, &e->u.lambda.genbody);
+        b->cur = saved;
+        b->comp_base = saved_base;
+        break;
+    }
     case EXPR_LAMBDA: {
         visit_exprs(b, &e->u.lambda.params.defaults);
         visit_exprs(b, &e->u.lambda.params.kwdefaults);
@@ -431,6 +450,13 @@ static void visit_stmt(SymBuilder *b, Stmt *st) {
             if (as) bind_name(b, as);
             else if (strcmp(name, "*") != 0) bind_name(b, name);
         }
+        break;
+    case STMT_WITH:
+        for (int i = 0; i < st->u.with_.items.len; i++) {
+            visit_expr(b, st->u.with_.items.items[i]);
+            if (st->u.with_.vars.items[i]) visit_target(b, st->u.with_.vars.items[i]);
+        }
+        visit_stmts(b, &st->u.with_.body);
         break;
     default: break;
     }

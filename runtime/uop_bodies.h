@@ -748,6 +748,26 @@ UOP(_STORE_ATTR_INSTANCE_VALUE)
     SP_ADJ(-2);
 UOP_END
 
+/* ---- with (class.c) ------------------------------------------------------------ */
+
+/* [mgr] -> [exit enter_result]. */
+UOP(_BEFORE_WITH)
+    Value exit;
+    Value r = class_before_with(vm, STACK(-1), &exit);
+    ERROR_IF(r == VAL_ERROR);
+    STACK(-1) = exit;
+    STACK(0) = r;
+    SP_ADJ(1);
+UOP_END
+
+/* [exit prev exc] -> [exit prev exc exit(type(exc), exc, None)]. */
+UOP(_WITH_EXCEPT_START)
+    Value r = class_with_exit(vm, STACK(-3), STACK(-1));
+    ERROR_IF(r == VAL_ERROR);
+    STACK(0) = r;
+    SP_ADJ(1);
+UOP_END
+
 /* ---- imports (module.c) ------------------------------------------------------ */
 
 /* [level fromlist] -> [module]: every import statement starts here. */

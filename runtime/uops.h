@@ -47,6 +47,9 @@
     U(_IMPORT_NAME, 2, 1, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES)                         \
     U(_IMPORT_FROM, 1, 2, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES)                         \
     U(_IMPORT_STAR, 1, 0, UOPF_ERROR | UOPF_ESCAPES)                                    \
+    /* with: one call into class.c each. */                                            \
+    U(_BEFORE_WITH, 1, 2, UOPF_ERROR | UOPF_ESCAPES)                                    \
+    U(_WITH_EXCEPT_START, 3, 4, UOPF_ERROR | UOPF_ESCAPES)                              \
     /* Closures: cells in fast slots. */                                                \
     U(_MAKE_CELL, 0, 0, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES)                           \
     U(_LOAD_CLOSURE, 0, 1, UOPF_ARG)                                                    \
@@ -162,6 +165,8 @@
     G(P, IMPORT_NAME, IMPORT_NAME, _IMPORT_NAME)                                        \
     G(P, IMPORT_FROM, IMPORT_FROM, _IMPORT_FROM)                                        \
     G(P, IMPORT_STAR, IMPORT_STAR, _IMPORT_STAR)                                        \
+    G(P, BEFORE_WITH, BEFORE_WITH, _BEFORE_WITH)                                        \
+    G(P, WITH_EXCEPT_START, WITH_EXCEPT_START, _WITH_EXCEPT_START)                      \
     G(P, MAKE_CELL, MAKE_CELL, _MAKE_CELL)                                              \
     G(P, LOAD_CLOSURE, LOAD_CLOSURE, _LOAD_CLOSURE)                                     \
     G(P, LOAD_DEREF, LOAD_DEREF, _LOAD_DEREF)                                           \
@@ -220,6 +225,7 @@
     S(P, LOAD_ATTR_NONDESCRIPTOR, LOAD_ATTR, _GUARD_TYPE_VERSION, _GUARD_ATTR_NOT_SHADOWED, \
       _LOAD_ATTR_CACHED_VALUE)                                                          \
     S(P, LOAD_ATTR_CLASS, LOAD_ATTR, _GUARD_CLASS_VERSION, _LOAD_ATTR_CACHED_VALUE)     \
+    S(P, LOAD_ATTR_METHOD_NATIVE, LOAD_ATTR, _GUARD_TYPE_VERSION, _LOAD_ATTR_METHOD)     \
     S(P, STORE_ATTR_INSTANCE_VALUE, STORE_ATTR, _GUARD_TYPE_VERSION, _STORE_ATTR_INSTANCE_VALUE)
 
 typedef enum Uop {

@@ -85,6 +85,8 @@ VM *vm_new(const VMOptions *opt) {
     builtins_init(vm);
     methods_init(vm);
     set_init(vm);
+    gen_init(vm);
+    descr_init(vm);
     if (!(vm->globals = dict_new(vm))) goto fail;
     if (dict_set_str(vm, vm->globals, vm->names[NAME_NAME], val_obj(vm->names[NAME_MAIN])) < 0)
         goto fail;

@@ -79,11 +79,14 @@ typedef struct Frame {
     uint16_t *ip;          /* next instruction to execute */
     int32_t flags;         /* FRAME_* */
     Value *top;            /* vm->stack_top while this frame runs (interp) */
+    Generator *gen;        /* the generator running here; valid only with FRAME_GEN */
 } Frame;
 
 #define FRAME_ENTRY      0x01  /* return leaves the interpreter loop */
 #define FRAME_INIT       0x02  /* __init__ call: discard result, keep self */
 #define FRAME_CLASSBODY  0x04
+#define FRAME_GEN        0x08  /* a resumed generator's frame (gen.c): frame->gen */
+#define FRAME_THROW      0x10  /* gen.c: raise vm->exc at the frame's ip on entry */
 
 /* Options, set through the public API (stitch.h) or the environment. */
 typedef struct VMOptions {
@@ -343,6 +346,24 @@ Str *dict_find_str(Dict *d, const char *s, int64_t len, uint64_t hash);
 
 /* Register the set and frozenset constructors and methods (at VM start). */
 void set_init(VM *vm);
+
+/* ---- descr.c: property, staticmethod, classmethod -------------------------- */
+
+/* Register the constructors and property's methods (at VM start). */
+void descr_init(VM *vm);
+/* Whether v is a property (a data descriptor: it wins over an instance's
+ * own attribute of the same name). */
+bool descr_is_property(VM *vm, Value v);
+/* Descriptor d (a Descr) found on a class, read through obj (VAL_NULL when
+ * read on the class itself) whose class is cls: a property runs its getter,
+ * a staticmethod gives its function, a classmethod binds to cls. */
+Value descr_get(VM *vm, Value d, Value obj, Type *cls);
+/* obj.name = v (v VAL_NULL: del obj.name) through property d: 0, or -1. */
+int descr_set(VM *vm, Value d, Value obj, Value v);
+/* Record the attribute name of each property in a new class's dict. */
+void descr_set_names(Dict *classdict);
+/* The fget/fset/fdel or __func__ attribute of Descr d, or VAL_NULL. */
+Value descr_attr(VM *vm, Value d, Str *name);
 /* An empty set (t is T_SET or T_FROZENSET). */
 Set *set_new(VM *vm, TypeId t);
 /* A new set of class t from an iterable (VAL_NULL: empty). */
@@ -366,6 +387,16 @@ int set_hash(VM *vm, Set *s, uint64_t *out);
 /* Next key of a set_iterator (src the set, index the slot, stop the size
  * it must keep); VAL_NULL at the end. */
 Value set_iter_next(VM *vm, Iter *it);
+
+/* ---- gen.c: generators ------------------------------------------------------ */
+
+/* Register the generator methods (__next__, send, throw, close, __iter__). */
+void gen_init(VM *vm);
+/* Next value of generator g: VAL_NULL when it returns, VAL_ERROR on error. */
+Value gen_next(VM *vm, Generator *g);
+/* next(g, dflt): when g returns, dflt, or (dflt VAL_NULL) StopIteration
+ * carrying the returned value. */
+Value gen_next_or(VM *vm, Generator *g, Value dflt);
 
 /* ---- int.c: Python ints (small inline, big via GMP) ----------------------- */
 
@@ -444,6 +475,11 @@ Value vm_call(VM *vm, Value callable, Value *args, int nargs, Tuple *kwnames);
  * the class has no such attribute. */
 Value vm_call_dunder(VM *vm, Value v, Str *name, Value *args, int nargs);
 Value obj_getattr(VM *vm, Value obj, Str *name);
+/* BEFORE_WITH: mgr.__enter__() (VAL_ERROR on error), with the bound
+ * mgr.__exit__ in *exit; TypeError when mgr is no context manager. */
+Value class_before_with(VM *vm, Value mgr, Value *exit);
+/* WITH_EXCEPT_START: exit(type(exc), exc, None). */
+Value class_with_exit(VM *vm, Value exit, Value exc);
 int obj_setattr(VM *vm, Value obj, Str *name, Value v);
 int obj_delattr(VM *vm, Value obj, Str *name);
 /* Print "Traceback (most recent call last): ..." and the last line. */

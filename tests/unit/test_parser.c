@@ -183,6 +183,7 @@ static void test_compound_statements(void **state) {
           "(except (Tuple (Name E1) (Name E2)) _ (body (Expr (Name c)))) (except _ _ (body (Expr (Name d)))) "
           "(else (Expr (Name e))) (finally (Expr (Name f))))");
     PARSE("try:\n  a\nfinally:\n  b\n", "(Try (body (Expr (Name a))) (finally (Expr (Name b))))");
+    PARSE("with a as b, c: pass", "(With (Name a) (Name b store) (Name c) (body (Pass)))");
     PARSE("if a:\n  if b:\n    if c:\n      x\ny\n",
           "(If (Name a) (body (If (Name b) (body (If (Name c) (body (Expr (Name x))))))))\n(Expr (Name y))");
 }
@@ -264,14 +265,13 @@ static void test_target_errors(void **state) {
 static void test_unsupported(void **state) {
     (void)state;
     PARSE("{*a for a in b}", "SyntaxError: iterable unpacking cannot be used in comprehension @1:2");
-    PARSE("sum(x for x in y)", "SyntaxError: generator expressions are not supported yet @1:7");
+    PARSE("sum(x for x in y)", "(Expr (Call (Name sum) (GeneratorExp (Name y))))");
     PARSE("from . import x", "SyntaxError: stitch: relative imports are not supported @1:6");
     PARSE("from m import a,", "SyntaxError: trailing comma not allowed without surrounding parentheses @1:17");
-    PARSE("def f(): yield 1", "SyntaxError: 'yield' expressions are not supported yet @1:10");
+    PARSE("def f(): yield 1", "(Def f (Params) (body (Expr (Yield (Int 1)))))");
     PARSE("def f(*): pass", "SyntaxError: named arguments must follow bare * @1:7");
     PARSE("x = b'a'", "SyntaxError: bytes literals are not supported @1:5");
     PARSE("x = 1j", "SyntaxError: imaginary literals are not supported @1:5");
-    PARSE("with a: pass", "SyntaxError: 'with' statements are not supported yet @1:1");
     PARSE("if (x.y := 1): pass", "SyntaxError: cannot use assignment expressions with attribute @1:5");
 }
 

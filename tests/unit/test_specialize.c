@@ -340,6 +340,35 @@ static void test_attr_forms(void **state) {
     run_end(&r);
 }
 
+/* Method calls on builtin objects cache the native by class version; a
+ * site that sees another builtin class deopts and still calls the right one. */
+static void test_native_method(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "def f(n):\n"
+              "    l = []\n"
+              "    d = {}\n"
+              "    for i in range(n):\n"
+              "        l.append(i)\n"
+              "        d.get(i)\n"
+              "    return len(l)\n"
+              "def g(xs):\n"
+              "    out = []\n"
+              "    for x in xs:\n"
+              "        out.append(x.count('a'))\n"
+              "    return out\n"
+              "print(f(100))\n"
+              "print(g(['a'] * 50 + [('a', 'a')] + ['aa']))\n",
+              true);
+    assert_string_equal(r.out, "100\n[" "1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "
+                               "1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, "
+                               "1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2]\n");
+    expect_op(&r, "f", OP_LOAD_ATTR_METHOD_NATIVE);
+    assert_true(r.vm->spec_stats->deopts[OP_LOAD_ATTR_METHOD_NATIVE] >= 1);
+    run_end(&r);
+}
+
 /* An attribute added after specialization takes a new slot: the layout
  * grows, the class version changes, the cached forms deopt and re-settle. */
 static void test_attr_added_later(void **state) {
@@ -600,6 +629,7 @@ int main(void) {
         cmocka_unit_test(test_other_forms),
         cmocka_unit_test(test_branch_history),
         cmocka_unit_test(test_attr_forms),
+        cmocka_unit_test(test_native_method),
         cmocka_unit_test(test_attr_added_later),
         cmocka_unit_test(test_attr_class_replaced),
         cmocka_unit_test(test_attr_polymorphic),
