@@ -1093,6 +1093,34 @@ static Value ctor_zip(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     return it;
 }
 
+static Value ctor_map(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    SPEC(spec, "map", ARGS_POS, 2, -1);
+    if (kwnames) return vm_raise(vm, T_TYPE_ERROR, "map() takes no keyword arguments");
+    if (nargs < 2) return vm_raise(vm, T_TYPE_ERROR, "map() must have at least two arguments.");
+    if (arg_parse(vm, &spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
+    Tuple *its = tuple_new(vm, nargs - 1);
+    if (!its) return VAL_ERROR;
+    gc_push_root(vm, val_obj(its));
+    Value it = VAL_NONE;
+    for (int i = 1; i < nargs && it != VAL_ERROR; i++)
+        if ((it = obj_iter(vm, args[i])) != VAL_ERROR) its->items[i - 1] = it;
+    if (it != VAL_ERROR) it = iter_new(vm, T_MAP, val_obj(its));
+    if (it != VAL_ERROR) AS_ITER(it)->aux = args[0];
+    gc_pop_roots(vm, 1);
+    return it;
+}
+
+static Value ctor_filter(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    SPEC(spec, "filter", ARGS_POS, 2, 2);
+    if (kwnames) return vm_raise(vm, T_TYPE_ERROR, "filter() takes no keyword arguments");
+    if (arg_parse(vm, &spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
+    Value src = obj_iter(vm, args[1]);
+    if (src == VAL_ERROR) return src;
+    Value it = iter_new(vm, T_FILTER, src);
+    if (it != VAL_ERROR) AS_ITER(it)->aux = args[0];
+    return it;
+}
+
 static Value ctor_reversed(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     SPEC(spec, "reversed", ARGS_POS, 1, 1);
     if (arg_parse(vm, &spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
@@ -1158,7 +1186,8 @@ void builtins_init(VM *vm) {
         {T_BOOL, ctor_bool},     {T_FLOAT, ctor_float}, {T_STR, ctor_str},
         {T_TUPLE, ctor_tuple},   {T_LIST, ctor_list},   {T_DICT, ctor_dict},
         {T_RANGE, ctor_range},   {T_SLICE, ctor_slice}, {T_ENUMERATE, ctor_enumerate},
-        {T_ZIP, ctor_zip},       {T_REVERSED, ctor_reversed},
+        {T_ZIP, ctor_zip},       {T_REVERSED, ctor_reversed}, {T_MAP, ctor_map},
+        {T_FILTER, ctor_filter},
     };
     for (size_t i = 0; i < sizeof ctors / sizeof ctors[0]; i++)
         vm->types[ctors[i].t]->ctor = ctors[i].fn;

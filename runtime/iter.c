@@ -27,6 +27,10 @@
  *       src = the list / tuple / str, index = position of the next item
  *       (byte offset just past the next code point for str); -1 or below
  *       when exhausted.
+ *   map
+ *       src = a tuple of iterators, aux = the function.
+ *   filter
+ *       src = the underlying iterator, aux = the predicate (None: truth).
  */
 #define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
@@ -51,10 +55,10 @@ Value raise_with_arg(VM *vm, TypeId t, Value arg) {
     return vm_raise_value(vm, e);
 }
 
-/* Which builtin iterator/view class an Iter is (T_LIST_ITER .. T_REVERSED). */
+/* Which builtin iterator/view class an Iter is (T_LIST_ITER .. T_FILTER). */
 static TypeId iter_tid(VM *vm, Value it) {
     Type *t = val_as_obj(it)->type;
-    for (int i = T_LIST_ITER; i <= T_REVERSED; i++)
+    for (int i = T_LIST_ITER; i <= T_FILTER; i++)
         if (vm->types[i] == t) return (TypeId)i;
     return T_OBJECT;
 }
@@ -301,6 +305,39 @@ static Value next_enumerate(VM *vm, Value itv) {
     return val_obj(t);
 }
 
+static Value next_map(VM *vm, Value itv) {
+    Tuple *its = AS_TUPLE(AS_ITER(itv)->src);
+    int n = (int)its->len;
+    /* The items collect on the GC root stack, which keeps them alive and is
+     * one contiguous array once all are pushed (vm_call copies its
+     * arguments before it allocates). */
+    for (int i = 0; i < n; i++) {
+        Value v = iter_next(vm, its->items[i]);
+        if (v == VAL_NULL || v == VAL_ERROR) {
+            gc_pop_roots(vm, i);
+            return v;
+        }
+        gc_push_root(vm, v);
+    }
+    Value r = vm_call(vm, AS_ITER(itv)->aux, vm->roots + vm->nroots - n, n, NULL);
+    gc_pop_roots(vm, n);
+    return r;
+}
+
+static Value next_filter(VM *vm, Value itv) {
+    for (;;) {
+        Value item = iter_next(vm, AS_ITER(itv)->src);
+        if (item == VAL_NULL || item == VAL_ERROR) return item;
+        Value pred = AS_ITER(itv)->aux, keep = item;
+        gc_push_root(vm, item);
+        if (pred != VAL_NONE) keep = vm_call(vm, pred, &item, 1, NULL);
+        int t = keep == VAL_ERROR ? -1 : obj_truthy(vm, keep);
+        gc_pop_roots(vm, 1);
+        if (t < 0) return VAL_ERROR;
+        if (t) return item;
+    }
+}
+
 /* strict=True: after iterator i ran out, the others must be exhausted too. */
 static Value zip_strict_end(VM *vm, Tuple *its, int64_t i) {
     if (i > 0)
@@ -386,6 +423,8 @@ Value iter_next(VM *vm, Value itv) {
     case T_ENUMERATE: return next_enumerate(vm, itv);
     case T_ZIP: return next_zip(vm, itv);
     case T_REVERSED: return next_reversed(vm, it);
+    case T_MAP: return next_map(vm, itv);
+    case T_FILTER: return next_filter(vm, itv);
     default:
         if (it->obj.type == vm->types[T_SET_ITER]) return set_iter_next(vm, it);
         return vm_raise(vm, T_TYPE_ERROR, "'%s' object is not an iterator", type_name_of(vm, itv));

@@ -89,6 +89,8 @@ typedef enum ObjKind {
     X(ENUMERATE, "enumerate", OBJECT)                                          \
     X(ZIP, "zip", OBJECT)                                                      \
     X(REVERSED, "reversed", OBJECT)                                            \
+    X(MAP, "map", OBJECT)                                                      \
+    X(FILTER, "filter", OBJECT)                                                \
     X(MODULE, "module", OBJECT)                                                \
     X(TEXTIO, "_io.TextIOWrapper", OBJECT)                                     \
     X(SET, "set", OBJECT)                                                      \
