@@ -1179,6 +1179,14 @@ static bool exposed_type(TypeId t) {
     }
 }
 
+/* Zero-argument super().name compiles to LOAD_SUPER_ATTR; a call of the
+ * name `super` is the two-argument form, not supported yet. */
+static Value bi_super(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    return vm_raise(vm, T_NOT_IMPLEMENTED_ERROR,
+                    "stitch: unsupported: super() with arguments or outside an attribute "
+                    "access; use super().name inside the class");
+}
+
 void builtins_init(VM *vm) {
     if (!vm->builtins && !(vm->builtins = dict_new(vm))) return;
     static const struct { TypeId t; NativeFn fn; } ctors[] = {
@@ -1195,7 +1203,7 @@ void builtins_init(VM *vm) {
         if (exposed_type((TypeId)t))
             dict_set_str(vm, vm->builtins, vm->types[t]->name, val_obj(vm->types[t]));
     static const struct { const char *name; NativeFn fn; } fns[] = {
-        {"print", bi_print},       {"len", bi_len},           {"repr", bi_repr},
+        {"print", bi_print},       {"super", bi_super},       {"len", bi_len},           {"repr", bi_repr},
         {"abs", bi_abs},           {"min", bi_min},           {"max", bi_max},
         {"sum", bi_sum},           {"isinstance", bi_isinstance},
         {"issubclass", bi_issubclass}, {"sorted", bi_sorted}, {"any", bi_any},

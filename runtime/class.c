@@ -109,11 +109,22 @@ static Value special_attr(VM *vm, Value obj, Str *name) {
         }
         return VAL_NULL;
     }
-    case OBJ_FUNCTION:
-        if (name == n[NAME_NAME]) return val_obj(AS_FUNCTION(obj)->name);
-        if (name == n[NAME_QUALNAME]) return val_obj(AS_FUNCTION(obj)->qualname);
-        if (name == n[NAME_MODULE]) return dict_get_str(AS_FUNCTION(obj)->globals, n[NAME_NAME]);
+    case OBJ_FUNCTION: {
+        Function *f = AS_FUNCTION(obj);
+        if (name == n[NAME_NAME]) return val_obj(f->name);
+        if (name == n[NAME_QUALNAME]) return val_obj(f->qualname);
+        if (f->dict) {
+            Value v = dict_get(vm, f->dict, val_obj(name));
+            if (v != VAL_NULL) return v;
+        }
+        if (name == n[NAME_MODULE]) return dict_get_str(f->globals, n[NAME_NAME]);
+        if (name == n[NAME_DICT]) {
+            if (f->dict) return copy_dict(vm, f->dict);
+            Dict *d = dict_new(vm);
+            return d ? val_obj(d) : VAL_ERROR;
+        }
         return VAL_NULL;
+    }
     case OBJ_NATIVE:
         if (name == n[NAME_NAME] || name == n[NAME_QUALNAME])
             return str_or_error(vm, str_from_cstr(vm, AS_NATIVE(obj)->name));
@@ -216,6 +227,28 @@ Value class_super_attr(VM *vm, Type *owner, Value self, Str *name) {
     return vm_raise(vm, T_ATTRIBUTE_ERROR, "'super' object has no attribute '%s'", name->data);
 }
 
+/* Attributes of a function (decorators set them): __name__ and
+ * __qualname__ rename it, anything else goes to its attribute dict. */
+static int function_setattr(VM *vm, Function *f, Str *name, Value v) {
+    Str **n = vm->names;
+    if (name == n[NAME_NAME] || name == n[NAME_QUALNAME]) {
+        if (!IS_STR(v)) {
+            vm_raise(vm, T_TYPE_ERROR, "__%s__ must be set to a string object",
+                     name == n[NAME_NAME] ? "name" : "qualname");
+            return -1;
+        }
+        if (name == n[NAME_NAME]) f->name = AS_STR(v);
+        else f->qualname = AS_STR(v);
+        return 0;
+    }
+    if (!f->dict) {
+        Dict *d = dict_new(vm);
+        if (!d) return -1;
+        f->dict = d;
+    }
+    return dict_set(vm, f->dict, val_obj(name), v);
+}
+
 int obj_setattr(VM *vm, Value obj, Str *name, Value v) {
     if (has_attrs(obj)) {
         if (IS_EXC(obj) && name == vm->names[NAME_ARGS] && IS_TUPLE(v)) {
@@ -238,6 +271,7 @@ int obj_setattr(VM *vm, Value obj, Str *name, Value v) {
         return 0;
     }
     if (val_is_kind(obj, OBJ_MODULE)) return dict_set(vm, AS_MODULE(obj)->dict, val_obj(name), v);
+    if (IS_FUNCTION(obj)) return function_setattr(vm, AS_FUNCTION(obj), name, v);
     raise_no_attr(vm, obj, name);
     return -1;
 }

@@ -289,6 +289,7 @@ static void trace(VM *vm, Obj *o) {
         mark_obj(vm, f->qualname);
         mark_obj(vm, f->owner);
         mark_obj(vm, f->kwdefaults);
+        mark_obj(vm, f->dict);
         break;
     }
     case OBJ_NATIVE:

@@ -277,6 +277,7 @@ typedef struct Function {
     Str *qualname;
     Type *owner;          /* class whose body defined it (zero-arg super()) */
     Dict *kwdefaults;     /* keyword-only defaults by name, NULL when none */
+    Dict *dict;           /* attributes set on the function, NULL when none */
 } Function;
 
 /* A builtin function or a method of a builtin type. `args` points at nargs
