@@ -1172,19 +1172,23 @@ static bool exposed_type(TypeId t) {
     case T_LIST_ITER: case T_TUPLE_ITER: case T_STR_ITER: case T_RANGE_ITER:
     case T_DICT_KEYITER: case T_DICT_VALUEITER: case T_DICT_ITEMITER:
     case T_DICT_KEYS: case T_DICT_VALUES: case T_DICT_ITEMS:
-    case T_MODULE: case T_TEXTIO: case T_SET_ITER: case T_GENERATOR:
+    case T_MODULE: case T_TEXTIO: case T_SET_ITER: case T_GENERATOR: case T_SUPER:
         return false;
     default:
         return true;
     }
 }
 
-/* Zero-argument super().name compiles to LOAD_SUPER_ATTR; a call of the
- * name `super` is the two-argument form, not supported yet. */
+/* super(C, obj). Zero-argument super().name never calls this: it compiles
+ * to LOAD_SUPER_ATTR, which knows the method's class. */
 static Value bi_super(VM *vm, Value *args, int nargs, Tuple *kwnames) {
-    return vm_raise(vm, T_NOT_IMPLEMENTED_ERROR,
-                    "stitch: unsupported: super() with arguments or outside an attribute "
-                    "access; use super().name inside the class");
+    SPEC(spec, "super", ARGS_POS, 0, 2);
+    if (arg_parse(vm, &spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
+    if (nargs != 2)
+        return vm_raise(vm, T_NOT_IMPLEMENTED_ERROR,
+                        "stitch: unsupported: super() with %d argument%s here; use super().name "
+                        "inside a method, or super(C, obj)", nargs, nargs == 1 ? "" : "s");
+    return class_super_new(vm, args[0], args[1]);
 }
 
 void builtins_init(VM *vm) {

@@ -171,6 +171,27 @@ static Value class_property(VM *vm, Value obj, Str *name) {
     return descr_is_property(vm, d) ? d : VAL_NULL;
 }
 
+/* super(C, obj): a Method-shaped proxy of class `super` holding obj as self
+ * and C as func; its attributes are looked up after C in obj's classes. */
+static bool is_super_proxy(VM *vm, Value v) {
+    return val_is_kind(v, OBJ_METHOD) && val_as_obj(v)->type == vm->types[T_SUPER];
+}
+
+Value class_super_new(VM *vm, Value cls, Value self) {
+    if (!IS_TYPE(cls))
+        return vm_raise(vm, T_TYPE_ERROR, "super() argument 1 must be a type, not %s",
+                        val_type(vm, cls)->name->data);
+    Type *c = AS_TYPE(cls);
+    bool ok = IS_TYPE(self) ? type_is_subtype(AS_TYPE(self), c) : obj_isinstance(vm, self, c);
+    if (!ok)
+        return vm_raise(vm, T_TYPE_ERROR, "super(type, obj): obj must be an instance or subtype of type");
+    Method *m = gc_alloc(vm, sizeof(Method), OBJ_METHOD, vm->types[T_SUPER]);
+    if (!m) return VAL_ERROR;
+    m->self = self;
+    m->func = cls;
+    return val_obj(m);
+}
+
 Value obj_getattr(VM *vm, Value obj, Str *name) {
     Value v;
     if (has_attrs(obj)) {
@@ -186,6 +207,8 @@ Value obj_getattr(VM *vm, Value obj, Str *name) {
         return raise_no_attr(vm, obj, name);
     }
     if (val_is_kind(obj, OBJ_MODULE) && (v = module_getattr(vm, obj, name)) != VAL_NULL) return v;
+    if (is_super_proxy(vm, obj))
+        return class_super_attr(vm, AS_TYPE(AS_METHOD(obj)->func), AS_METHOD(obj)->self, name);
     v = type_lookup(vm, val_type(vm, obj), name);
     if (v != VAL_NULL) return bind(vm, v, obj);
     v = special_attr(vm, obj, name);

@@ -91,6 +91,7 @@ typedef enum ObjKind {
     X(REVERSED, "reversed", OBJECT)                                            \
     X(MAP, "map", OBJECT)                                                      \
     X(FILTER, "filter", OBJECT)                                                \
+    X(SUPER, "super", OBJECT)                                                  \
     X(MODULE, "module", OBJECT)                                                \
     X(TEXTIO, "_io.TextIOWrapper", OBJECT)                                     \
     X(SET, "set", OBJECT)                                                      \

@@ -482,6 +482,8 @@ Value class_before_with(VM *vm, Value mgr, Value *exit);
 Value class_with_exit(VM *vm, Value exit, Value exc);
 int obj_setattr(VM *vm, Value obj, Str *name, Value v);
 int obj_delattr(VM *vm, Value obj, Str *name);
+/* super(cls, obj): a proxy whose attributes come after cls in obj's classes. */
+Value class_super_new(VM *vm, Value cls, Value self);
 /* Print "Traceback (most recent call last): ..." and the last line. */
 void vm_print_exception(VM *vm, Value exc);
 
