@@ -297,6 +297,8 @@ static int resolve(Compiler *c, const char *name, ExprCtx ctx, int line, int col
     return R_GLOBAL;
 }
 
+static const char *mangle(Compiler *c, const char *name, char *buf, size_t size);
+
 static void name_op(Compiler *c, const char *name, ExprCtx ctx, int line, int col) {
     int slot = 0;
     int r = resolve(c, name, ctx, line, col, &slot);
@@ -309,6 +311,8 @@ static void name_op(Compiler *c, const char *name, ExprCtx ctx, int line, int co
         emit(c, ctx == CTX_LOAD ? OP_LOAD_DEREF : ctx == CTX_STORE ? OP_STORE_DEREF : OP_DELETE_DEREF, slot);
         return;
     }
+    char buf[256];
+    if (c->u->scope->kind == SCOPE_CLASS) name = mangle(c, name, buf, sizeof buf);
     Str *n = intern(c, name);
     if (!n) return;
     int idx = asm_add_name(A(c), n);
@@ -322,6 +326,31 @@ static void name_op(Compiler *c, const char *name, ExprCtx ctx, int line, int co
 static int name_index(Compiler *c, const char *name) {
     Str *n = intern(c, name);
     return n ? asm_add_name(A(c), n) : 0;
+}
+
+/* CPython's private-name mangling: inside a class, `__x` (not `__x__`) is
+ * `_Class__x`, so subclasses do not collide with it. Applied to attribute
+ * names and to the names a class body binds; fast locals of methods keep
+ * their written name (only observable through the mangled spelling). */
+static const char *mangle(Compiler *c, const char *name, char *buf, size_t size) {
+    size_t n = strlen(name);
+    if (n < 3 || name[0] != '_' || name[1] != '_' || (name[n - 1] == '_' && name[n - 2] == '_') ||
+        strchr(name, '.'))
+        return name;
+    for (Unit *u = c->u; u; u = u->parent) {
+        if (u->scope->kind != SCOPE_CLASS) continue;
+        const char *cls = u->scope->name;
+        while (*cls == '_') cls++;
+        if (!*cls) return name;
+        snprintf(buf, size, "_%s%s", cls, name);
+        return buf;
+    }
+    return name;
+}
+
+static int attr_index(Compiler *c, const char *name) {
+    char buf[256];
+    return name_index(c, mangle(c, name, buf, sizeof buf));
 }
 
 /* ---- expressions ------------------------------------------------------------- */
@@ -547,7 +576,7 @@ static void compile_super_attr(Compiler *c, Expr *attr, bool method) {
     set_loc(c, call->line, call->col);
     emit(c, OP_LOAD_FAST, 0);
     set_loc(c, attr->line, attr->col);
-    emit(c, OP_LOAD_SUPER_ATTR, name_index(c, attr->u.attr.name) << 1 | (method ? 1 : 0));
+    emit(c, OP_LOAD_SUPER_ATTR, attr_index(c, attr->u.attr.name) << 1 | (method ? 1 : 0));
 }
 
 static bool has_dstar(NodeList *kwnames) {
@@ -612,7 +641,7 @@ static void compile_call(Compiler *c, Expr *e) {
     } else if (f->kind == EXPR_ATTRIBUTE) {
         compile_expr(c, f->u.attr.value);
         set_loc(c, f->line, f->col);
-        emit(c, OP_LOAD_ATTR, name_index(c, f->u.attr.name) << 1 | 1);
+        emit(c, OP_LOAD_ATTR, attr_index(c, f->u.attr.name) << 1 | 1);
     } else {
         int slot;
         int r = f->kind == EXPR_NAME ? resolve(c, f->u.name, CTX_LOAD, f->line, f->col, &slot) : -2;
@@ -867,7 +896,7 @@ static void compile_expr_inner(Compiler *c, Expr *e) {
         }
         compile_expr(c, e->u.attr.value);
         set_loc(c, e->line, e->col);
-        emit(c, OP_LOAD_ATTR, name_index(c, e->u.attr.name) << 1);
+        emit(c, OP_LOAD_ATTR, attr_index(c, e->u.attr.name) << 1);
         return;
     case EXPR_SUBSCRIPT:
         compile_expr(c, e->u.subscript.value);
@@ -1011,7 +1040,7 @@ static void compile_store(Compiler *c, Expr *t) {
     case EXPR_ATTRIBUTE:
         compile_expr(c, t->u.attr.value);
         set_loc(c, t->line, t->col);
-        emit(c, OP_STORE_ATTR, name_index(c, t->u.attr.name));
+        emit(c, OP_STORE_ATTR, attr_index(c, t->u.attr.name));
         return;
     case EXPR_SUBSCRIPT:
         compile_expr(c, t->u.subscript.value);
@@ -1056,7 +1085,7 @@ static void compile_del(Compiler *c, Expr *t) {
     case EXPR_ATTRIBUTE:
         compile_expr(c, t->u.attr.value);
         set_loc(c, t->line, t->col);
-        emit(c, OP_DELETE_ATTR, name_index(c, t->u.attr.name));
+        emit(c, OP_DELETE_ATTR, attr_index(c, t->u.attr.name));
         return;
     case EXPR_SUBSCRIPT:
         compile_expr(c, t->u.subscript.value);
@@ -1086,7 +1115,7 @@ static void compile_augassign(Compiler *c, Stmt *s) {
         name_op(c, t->u.name, CTX_STORE, t->line, t->col);
         return;
     case EXPR_ATTRIBUTE: {
-        int idx = name_index(c, t->u.attr.name);
+        int idx = attr_index(c, t->u.attr.name);
         compile_expr(c, t->u.attr.value);
         set_loc(c, t->line, t->col);
         emit(c, OP_COPY, 1);
