@@ -11,7 +11,7 @@ static const char usage_text[] =
     "  --dis FILE   print the bytecode of FILE like `python3 -m dis`\n"
     "  --specialized  with --dis: run FILE first, show the quickened code\n"
     "  --uops       print each instruction's micro-ops (implies --dis)\n"
-    "  -X jit       enable the JIT (accepted; the JIT is not built yet)\n"
+    "  -X jit       enable the JIT (accepted; no trace JIT yet, runs interpreted)\n"
     "  --version    print the version and exit\n"
     "  -h, --help   print this help and exit\n"
     "Environment: STITCH_GC_STRESS=1, STITCH_HEAP_LIMIT=bytes,\n"
