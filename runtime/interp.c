@@ -770,10 +770,12 @@ op_COMPARE_OP: {
     DISPATCH();
 }
 op_CONTAINS_OP: {
+    ADAPT();
     int r = obj_contains(vm, sp[-1], sp[-2]);
     if (r < 0) goto error;
     sp[-2] = (r ^ (oparg & 1)) ? VAL_TRUE : VAL_FALSE;
     sp--;
+    SKIP(CONTAINS_OP);
     DISPATCH();
 }
 

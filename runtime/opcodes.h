@@ -41,6 +41,7 @@
  * specialized forms; its forms share them (opcodes.c asserts the rows agree). */
 #define FAMILY_BINARY_OP       1, 2, 1, OPF_ARG
 #define FAMILY_COMPARE_OP      1, 2, 1, OPF_ARG
+#define FAMILY_CONTAINS_OP     1, 2, 1, OPF_ARG
 #define FAMILY_BINARY_SUBSCR   1, 2, 1, 0
 #define FAMILY_STORE_SUBSCR    1, 3, 0, 0
 #define FAMILY_UNPACK_SEQUENCE 1, 1, (oparg), OPF_ARG
@@ -93,7 +94,7 @@
     X(BINARY_OP, 1, 2, 1, OPF_ARG)            /* [a b] -> [a op b], op = BinOp (+ inplace base) */ \
     X(COMPARE_OP, 1, 2, 1, OPF_ARG)           /* [a b] -> [a cmp b], cmp = CmpOp */     \
     X(IS_OP, 0, 2, 1, OPF_ARG)                /* [a b] -> [a is b], negated if oparg */ \
-    X(CONTAINS_OP, 0, 2, 1, OPF_ARG)          /* [a b] -> [a in b], negated if oparg */ \
+    X(CONTAINS_OP, 1, 2, 1, OPF_ARG)          /* [a b] -> [a in b], negated if oparg */ \
     /* Subscripts. */                                                                   \
     X(BINARY_SUBSCR, 1, 2, 1, 0)              /* [c k] -> [c[k]] */                     \
     X(STORE_SUBSCR, 1, 3, 0, 0)               /* [v c k] -> [] ; c[k] = v */            \

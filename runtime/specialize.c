@@ -76,6 +76,17 @@ static bool is_exact_dict(VM *vm, Value v) {
     return IS_DICT(v) && val_as_obj(v)->type == vm->types[T_DICT];
 }
 
+static int contains_op(VM *vm, Value *sp, SpecFail *fail) {
+    Value c = sp[-1];
+    if (is_exact_dict(vm, c)) return OP_CONTAINS_OP_DICT;
+    if (val_is_kind(c, OBJ_SET)) {
+        Type *t = val_as_obj(c)->type;
+        if (t == vm->types[T_SET] || t == vm->types[T_FROZENSET]) return OP_CONTAINS_OP_SET;
+    }
+    *fail = SPEC_FAIL_TYPES;
+    return -1;
+}
+
 static int binary_subscr(VM *vm, Value *sp, SpecFail *fail) {
     Value c = sp[-2], k = sp[-1];
     if (is_exact_dict(vm, c)) return OP_BINARY_SUBSCR_DICT;
@@ -321,6 +332,7 @@ static int call(VM *vm, uint16_t *cache, Value *sp, uint32_t oparg, SpecFail *fa
     }
     case OBJ_TYPE: {
         Type *t = AS_TYPE(c);
+        if (!self && t->builtin && t->ctor) return OP_CALL_BUILTIN_CLASS;
         if (self || t->builtin || !call_python_init(vm, t)) return -1;
         if (!t->version) {
             *fail = SPEC_FAIL_VERSION;
@@ -350,6 +362,7 @@ bool specialize(VM *vm, Frame *f, uint16_t *cache, Value *sp, uint32_t oparg) {
     switch (base) {
     case OP_BINARY_OP: op = binary_op(sp, oparg, &fail); break;
     case OP_COMPARE_OP: op = compare_op(sp, &fail); break;
+    case OP_CONTAINS_OP: op = contains_op(vm, sp, &fail); break;
     case OP_BINARY_SUBSCR: op = binary_subscr(vm, sp, &fail); break;
     case OP_STORE_SUBSCR: op = store_subscr(vm, sp, &fail); break;
     case OP_UNPACK_SEQUENCE: op = unpack_sequence(sp, oparg, &fail); break;

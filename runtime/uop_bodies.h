@@ -261,6 +261,17 @@ UOP(_GUARD_NOS_DICT)
     DEOPT_IF(!IS_DICT(STACK(-2)) || val_as_obj(STACK(-2))->type != vm->types[T_DICT]);
 UOP_END
 
+UOP(_GUARD_TOS_DICT)
+    DEOPT_IF(!IS_DICT(STACK(-1)) || val_as_obj(STACK(-1))->type != vm->types[T_DICT]);
+UOP_END
+
+/* set or frozenset exactly: a subclass may define its own __contains__. */
+UOP(_GUARD_TOS_ANY_SET)
+    Value s = STACK(-1);
+    DEOPT_IF(!val_is_kind(s, OBJ_SET) || (val_as_obj(s)->type != vm->types[T_SET] &&
+                                          val_as_obj(s)->type != vm->types[T_FROZENSET]));
+UOP_END
+
 /* ---- arithmetic -------------------------------------------------------------- */
 
 /* Ints: operands are small ints (48 bits), so + and - cannot overflow
@@ -418,6 +429,24 @@ UOP(_COMPARE_OP_STR)
         if (c == 0) c = (a->len > b->len) - (a->len < b->len);
     }
     STACK(-2) = uop_cmp_result((int)OPARG, c);
+    SP_ADJ(-1);
+UOP_END
+
+/* ---- membership: [a b] -> [a in b] (oparg 1: not in) ---------------------- */
+
+/* A failed lookup (an unhashable key) raises from dict_get / set_contains
+ * with the generic path's message, so neither form needs to deopt. */
+UOP(_CONTAINS_OP_DICT)
+    Value v = dict_get(vm, AS_DICT(STACK(-1)), STACK(-2));
+    ERROR_IF(v == VAL_ERROR);
+    STACK(-2) = val_bool((v != VAL_NULL) ^ (OPARG & 1));
+    SP_ADJ(-1);
+UOP_END
+
+UOP(_CONTAINS_OP_SET)
+    int r = set_contains(vm, AS_SET(STACK(-1)), STACK(-2));
+    ERROR_IF(r < 0);
+    STACK(-2) = val_bool(r ^ (int)(OPARG & 1));
     SP_ADJ(-1);
 UOP_END
 
@@ -660,6 +689,21 @@ UOP(_CALL_ISINSTANCE)
              STACK(-3) != VAL_NULL || !IS_TYPE(STACK(-1)));
     STACK(-4) = val_bool(obj_isinstance(vm, STACK(-2), AS_TYPE(STACK(-1))));
     SP_ADJ(-3);
+UOP_END
+
+/* str(x), int(s), range(n), list(x), ...: a builtin class with a
+ * constructor, called as call.c's call_type does (no self: args after the
+ * NULL slot, no keywords). Any such class passes the guard: the body is the
+ * same for all of them. */
+UOP(_CALL_BUILTIN_CLASS)
+    Value *slot = &STACK(-(int)OPARG - 2);
+    DEOPT_IF(!IS_TYPE(slot[0]) || !AS_TYPE(slot[0])->builtin || !AS_TYPE(slot[0])->ctor ||
+             slot[1] != VAL_NULL);
+    SYNC_FRAME(&STACK(0));
+    Value r = AS_TYPE(slot[0])->ctor(vm, slot + 2, (int)OPARG, NULL);
+    ERROR_IF(r == VAL_ERROR);
+    slot[0] = r;
+    SP_ADJ(-(int)OPARG - 1);
 UOP_END
 
 /* The class's version (cache units 1-2) pins its __init__. */

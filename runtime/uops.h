@@ -99,6 +99,11 @@
     U(_COMPARE_OP_INT, 2, 1, UOPF_ARG | UOPF_PURE)                                      \
     U(_COMPARE_OP_FLOAT, 2, 1, UOPF_ARG | UOPF_PURE)                                    \
     U(_COMPARE_OP_STR, 2, 1, UOPF_ARG | UOPF_PURE)                                      \
+    /* Membership: [a b] -> [a in b], negated if oparg; the guard reads b. */          \
+    U(_GUARD_TOS_DICT, 2, 2, UOPF_GUARD)                                                \
+    U(_GUARD_TOS_ANY_SET, 2, 2, UOPF_GUARD)                                             \
+    U(_CONTAINS_OP_DICT, 2, 1, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES)                    \
+    U(_CONTAINS_OP_SET, 2, 1, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES)                     \
     /* Subscripts: [c k] -> [c[k]]; [v c k] -> []. */                                  \
     U(_BINARY_SUBSCR_LIST_INT, 2, 1, UOPF_GUARD)                                        \
     U(_BINARY_SUBSCR_TUPLE_INT, 2, 1, UOPF_GUARD)                                       \
@@ -131,6 +136,7 @@
     U(_CALL_BUILTIN, (oparg) + 2, 1, UOPF_ARG | UOPF_GUARD | UOPF_ERROR | UOPF_ESCAPES)  \
     U(_CALL_LEN, 3, 1, UOPF_GUARD | UOPF_ERROR | UOPF_ESCAPES)                          \
     U(_CALL_ISINSTANCE, 4, 1, UOPF_GUARD)                                               \
+    U(_CALL_BUILTIN_CLASS, (oparg) + 2, 1, UOPF_ARG | UOPF_GUARD | UOPF_ERROR | UOPF_ESCAPES) \
     U(_CHECK_CLASS_VERSION, (oparg) + 2, (oparg) + 2, UOPF_ARG | UOPF_GUARD | UOPF_OPERAND) \
     U(_ALLOC_AND_ENTER_INIT, (oparg) + 2, 0,                                            \
       UOPF_ARG | UOPF_GUARD | UOPF_ERROR | UOPF_ESCAPES | UOPF_FRAME)                   \
@@ -197,6 +203,8 @@
     S(P, COMPARE_OP_INT, COMPARE_OP, _GUARD_BOTH_INT, _COMPARE_OP_INT)                  \
     S(P, COMPARE_OP_FLOAT, COMPARE_OP, _GUARD_BOTH_NUM, _COMPARE_OP_FLOAT)              \
     S(P, COMPARE_OP_STR, COMPARE_OP, _GUARD_BOTH_STR, _COMPARE_OP_STR)                  \
+    S(P, CONTAINS_OP_DICT, CONTAINS_OP, _GUARD_TOS_DICT, _CONTAINS_OP_DICT)             \
+    S(P, CONTAINS_OP_SET, CONTAINS_OP, _GUARD_TOS_ANY_SET, _CONTAINS_OP_SET)            \
     S(P, BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR, _GUARD_TOS_INT, _GUARD_NOS_LIST, _BINARY_SUBSCR_LIST_INT) \
     S(P, BINARY_SUBSCR_TUPLE_INT, BINARY_SUBSCR, _GUARD_TOS_INT, _GUARD_NOS_TUPLE, _BINARY_SUBSCR_TUPLE_INT) \
     S(P, BINARY_SUBSCR_STR_INT, BINARY_SUBSCR, _GUARD_TOS_INT, _GUARD_NOS_STR, _BINARY_SUBSCR_STR_INT) \
@@ -218,6 +226,7 @@
     S(P, CALL_BUILTIN, CALL, _CALL_BUILTIN)                                             \
     S(P, CALL_LEN, CALL, _CALL_LEN)                                                     \
     S(P, CALL_ISINSTANCE, CALL, _CALL_ISINSTANCE)                                       \
+    S(P, CALL_BUILTIN_CLASS, CALL, _CALL_BUILTIN_CLASS)                                 \
     S(P, CALL_ALLOC_AND_ENTER_INIT, CALL, _CHECK_CLASS_VERSION, _ALLOC_AND_ENTER_INIT)  \
     S(P, LOAD_ATTR_INSTANCE_VALUE, LOAD_ATTR, _GUARD_TYPE_VERSION, _LOAD_ATTR_INSTANCE_VALUE) \
     S(P, LOAD_ATTR_METHOD, LOAD_ATTR, _GUARD_TYPE_VERSION, _GUARD_ATTR_NOT_SHADOWED,      \

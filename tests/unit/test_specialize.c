@@ -618,6 +618,113 @@ static void test_builtin_shadowed_later(void **state) {
     run_end(&r);
 }
 
+/* `in` on a dict and on sets (set and frozenset share one form). */
+static void test_contains_forms(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "def fd(x, d):\n"
+              "    return x in d\n"
+              "def fs(x, s):\n"
+              "    return x not in s\n"
+              "d = {1: 'a', 'k': 2}\n"
+              "s = {1, 'k'}\n"
+              "fz = frozenset([3])\n"
+              "n = 0\n"
+              "for i in range(20):\n"
+              "    n += fd(i % 3, d) + fd('k', d) + fs(i % 2, s) + fs(3, fz)\n"
+              "print(n, fd(2, d), fs('k', s), fs(4, fz))\n",
+              true);
+    assert_string_equal(r.out, "37 False False True\n");
+    expect_op(&r, "fd", OP_CONTAINS_OP_DICT);
+    expect_op(&r, "fs", OP_CONTAINS_OP_SET);
+    assert_int_equal(r.vm->spec_stats->deopts[OP_CONTAINS_OP_DICT], 0);
+    assert_int_equal(r.vm->spec_stats->deopts[OP_CONTAINS_OP_SET], 0);
+    run_end(&r);
+}
+
+/* A site that sees a dict, then a list: it deopts and stays correct. */
+static void test_contains_deopt(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "def f(x, c):\n"
+              "    return x in c\n"
+              "out = []\n"
+              "for i in range(20):\n"
+              "    c = {1: 0, 2: 0} if i < 10 else [2, 3]\n"
+              "    out.append(f(1, c))\n"
+              "print(out)\n",
+              true);
+    assert_string_equal(r.out, "[True, True, True, True, True, True, True, True, True, True, "
+                               "False, False, False, False, False, False, False, False, False, "
+                               "False]\n");
+    assert_true(r.vm->spec_stats->deopts[OP_CONTAINS_OP_DICT] >= 1);
+    assert_int_equal(find_op(code_of(&r, "f"), OP_CONTAINS_OP_DICT), -1);
+    run_end(&r);
+}
+
+/* An unhashable key raises CPython's TypeError from the specialized form
+ * itself (no deopt: the form stays in place). */
+static void test_contains_unhashable(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "def f(x, d):\n"
+              "    return x in d\n"
+              "d = {1: 1}\n"
+              "for i in range(10):\n"
+              "    f(i, d)\n"
+              "try:\n"
+              "    f([1], d)\n"
+              "except TypeError as e:\n"
+              "    print(e)\n"
+              "def g(x, s):\n"
+              "    return x in s\n"
+              "for i in range(10):\n"
+              "    g(i, {1})\n"
+              "try:\n"
+              "    g({}, {1})\n"
+              "except TypeError as e:\n"
+              "    print(e)\n",
+              true);
+    assert_string_equal(r.out, "unhashable type: 'list'\nunhashable type: 'dict'\n");
+    expect_op(&r, "f", OP_CONTAINS_OP_DICT);
+    expect_op(&r, "g", OP_CONTAINS_OP_SET);
+    assert_int_equal(r.vm->spec_stats->deopts[OP_CONTAINS_OP_DICT], 0);
+    assert_int_equal(r.vm->spec_stats->deopts[OP_CONTAINS_OP_SET], 0);
+    run_end(&r);
+}
+
+/* Builtin classes called with a constructor; one site sees several
+ * classes (one form serves them all), and errors come from the form. */
+static void test_call_builtin_class(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "def f(i):\n"
+              "    return str(i) + str(int('4' + str(i))) + str(len(list(range(i))))\n"
+              "def g(c, x):\n"
+              "    return c(x)\n"
+              "out = []\n"
+              "for i in range(10):\n"
+              "    out.append(f(i))\n"
+              "print(out[9])\n"
+              "for i in range(10):\n"
+              "    g(str if i % 2 else int, '7')\n"
+              "print(g(int, '12') + 1, g(list, 'ab'), g(tuple, [1]))\n"
+              "try:\n"
+              "    g(int, 'x')\n"
+              "except ValueError as e:\n"
+              "    print(e)\n",
+              true);
+    assert_string_equal(r.out, "9499\n13 ['a', 'b'] (1,)\ninvalid literal for int() with base 10: 'x'\n");
+    expect_op(&r, "f", OP_CALL_BUILTIN_CLASS);
+    expect_op(&r, "g", OP_CALL_BUILTIN_CLASS);
+    assert_int_equal(r.vm->spec_stats->deopts[OP_CALL_BUILTIN_CLASS], 0);
+    run_end(&r);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_int_loop_specializes),
@@ -638,6 +745,10 @@ int main(void) {
         cmocka_unit_test(test_global_store_keeps_specialized),
         cmocka_unit_test(test_global_store_opcodes),
         cmocka_unit_test(test_builtin_shadowed_later),
+        cmocka_unit_test(test_contains_forms),
+        cmocka_unit_test(test_contains_deopt),
+        cmocka_unit_test(test_contains_unhashable),
+        cmocka_unit_test(test_call_builtin_class),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
