@@ -208,16 +208,34 @@ int set_add(VM *vm, Set *s, Value key) {
     return add_entry(vm, s, key, hash) < 0 ? -1 : 0;
 }
 
+/* A set used as a lookup key stands for the equal frozenset, as CPython's
+ * `in`, remove and discard do: `{1} in {frozenset({1})}` is True. */
+static int key_or_frozen(VM *vm, Value *key, uint64_t *hash) {
+    if (key_hash(vm, *key, hash) == 0) return 0;
+    if (!val_is_kind(*key, OBJ_SET) || val_as_obj(*key)->type != vm->types[T_SET]) return -1;
+    vm_take_exc(vm);
+    Value f = set_from(vm, T_FROZENSET, *key);
+    if (f == VAL_ERROR) return -1;
+    *key = f;
+    return key_hash(vm, f, hash);
+}
+
 int set_contains(VM *vm, Set *s, Value key) {
     uint64_t hash;
-    if (key_hash(vm, key, &hash) < 0) return -1;
-    return contains_entry(vm, s, key, hash);
+    if (key_or_frozen(vm, &key, &hash) < 0) return -1;
+    gc_push_root(vm, key);
+    int r = contains_entry(vm, s, key, hash);
+    gc_pop_roots(vm, 1);
+    return r;
 }
 
 int set_discard(VM *vm, Set *s, Value key) {
     uint64_t hash;
-    if (key_hash(vm, key, &hash) < 0) return -1;
-    return discard_entry(vm, s, key, hash);
+    if (key_or_frozen(vm, &key, &hash) < 0) return -1;
+    gc_push_root(vm, key);
+    int r = discard_entry(vm, s, key, hash);
+    gc_pop_roots(vm, 1);
+    return r;
 }
 
 static void clear(VM *vm, Set *s) {
