@@ -213,12 +213,12 @@ def count_nodes(v):
 N_DOCS = 560
 
 
-def main():
+def main(n_docs=N_DOCS):
     random.seed(2024)
     total_chars = 0
     nodes = 0
     h = 0
-    for i in range(N_DOCS):
+    for i in range(n_docs):
         doc = rand_value(6)
         compact = dumps(doc)
         pretty = dumps(doc, indent=2)
@@ -230,7 +230,7 @@ def main():
         nodes += count_nodes(doc)
         for ch in compact:
             h = (h * 33 + ord(ch)) % 4294967291
-    print("documents", N_DOCS, "nodes", nodes, "chars", total_chars, "hash", h)
+    print("documents", n_docs, "nodes", nodes, "chars", total_chars, "hash", h)
     errors = []
     for bad in ['{"a": 1,', '[1, 2', '{"a" 1}', 'nul', '[1] x', '"abc']:
         try:
@@ -246,4 +246,5 @@ def main():
     print(dumps(sample, indent=2))
 
 
-main()
+if __name__ == "__main__":
+    main()

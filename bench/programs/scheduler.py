@@ -243,4 +243,5 @@ def main(iterations, count):
     print("checksum", total)
 
 
-main(12, 10000)
+if __name__ == "__main__":
+    main(12, 10000)

@@ -132,11 +132,11 @@ def variants(p):
     return out + ["".join([relabel[ch] for ch in q]) for q in out]
 
 
-def main():
+def main(n_puzzles=None, n_variants=None, queens_below=12):
     stats = {"nodes": 0, "dead": 0}
     digest = 0
-    for p in PUZZLES:
-        for q in variants(p):
+    for p in PUZZLES[:n_puzzles]:
+        for q in variants(p)[:n_variants]:
             g = search(parse(q), stats)
             text = g.render()
             assert check(text), "bad solution"
@@ -144,7 +144,8 @@ def main():
                 digest = (digest * 7 + int(ch) * (i + 1)) % 999999937
         print(text[:27], g.assignments)
     print("nodes", stats["nodes"], "dead ends", stats["dead"], "digest", digest)
-    print("queens", [queens(n) for n in range(4, 12)])
+    print("queens", [queens(n) for n in range(4, queens_below)])
 
 
-main()
+if __name__ == "__main__":
+    main()
