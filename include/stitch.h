@@ -44,6 +44,19 @@ void stitch_set_heap_limit(StitchVM *vm, size_t bytes);
 /* Python call depth past which calls raise RecursionError. */
 void stitch_set_recursion_limit(StitchVM *vm, int depth);
 
+/* The trace JIT, when the program links it (include/stitch_jit.h gives
+ * stitch_jit()): hand it to the VM before turning it on. */
+typedef struct StitchJit StitchJit;
+void stitch_provide_jit(StitchVM *vm, const StitchJit *jit);
+/* The JIT's options, by the names of their environment variables without
+ * the STITCH_ prefix: "JIT" ("1" or "on": machine code, "uops": the uop
+ * interpreter, "0"/"off"), "JIT_THRESHOLD" (backward jumps before a loop
+ * is compiled, 1-4095), "JIT_DUMP" ("1": stderr, else a file to write),
+ * "JIT_PERF" ("1": /tmp/perf-PID.map), "JIT_MEMORY" (bytes of code),
+ * "JIT_OPT" ("0": no optimizer). Set JIT last. Returns 0, or -1 for an
+ * unknown name or value, or JIT on when none was provided. */
+int stitch_set_option(StitchVM *vm, const char *name, const char *value);
+
 /* sys.argv for the programs run next: argv[0] the script (or "-c"), then
  * its arguments. The strings are copied. */
 void stitch_set_argv(StitchVM *vm, int argc, char **argv);

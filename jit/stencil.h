@@ -61,7 +61,14 @@ typedef enum HoleValue {
 /* Stencils that are not uops of the interpreter: the JIT's own glue, each
  * compiled from the template like a uop. */
 #define JIT_EXTRA_STENCILS(X)                                                  \
-    X(_EXIT_TRACE) /* leave the trace: save sp and ip, return OPERAND */
+    X(_EXIT_TRACE) /* leave the trace: save sp and ip, return OPERAND */      \
+    X(_EXIT_LINK)  /* the same, or go on in the trace OPERAND links to */
+
+/* What an _EXIT_LINK's operand points at (the first member of the JIT's
+ * exit record). */
+typedef struct JitExitLink {
+    void *entry;
+} JitExitLink;
 
 /* One id per stencil: the uops first (same numbers as enum Uop), then the
  * extras. */

@@ -40,13 +40,45 @@ typedef enum StitchError {
     STITCH_NO_MEMORY,    /* the code arena is full */
 } StitchError;
 
+/* One patched hole, as stitch filled it (for the JIT dump). */
+typedef struct StitchHoleRecord {
+    uint32_t op;        /* index of the op whose stencil has the hole */
+    uint32_t at;        /* offset of the patched bytes from the trace's entry
+                           (code holes; data holes: offset of the data byte from the entry too) */
+    uint8_t kind;       /* HoleKind */
+    uint8_t value;      /* HoleValue */
+    uint8_t in_data;
+    uint16_t symbol;    /* HV_SYMBOL: index into stencil_symbol_names */
+    int32_t target_op;  /* CONTINUE/JUMP/DEOPT/ERROR: the op index aimed at, else -1 */
+    uint64_t target;    /* S: the value before addend and PC arithmetic */
+    int64_t addend;
+} StitchHoleRecord;
+
+/* Where each op's code starts (op_start[0..n], offsets from the entry;
+ * op_start[n] is the end of the code) and every hole patched, in op order.
+ * Filled (malloc'd arrays; any old contents are overwritten) by
+ * stitch_batch when StitchTrace.listing is set, or stitch_listed; empty
+ * after a failed stitch; free with stitch_listing_free. The data (literals) lies in [op_start[n],
+ * data_end); past it, up to the size stitch reports, only padding and the
+ * piece's GOT slots and trampolines. */
+typedef struct StitchListing {
+    uint32_t *op_start;
+    StitchHoleRecord *holes;
+    int nholes;
+    uint32_t data_end;
+} StitchListing;
+/* Free what stitch put in *l and empty it (l may be NULL). */
+void stitch_listing_free(StitchListing *l);
+
 /* One trace of a batch: ops[0..n) in; its entry point and the bytes it
- * took (code and data, not the shared trampolines) out. */
+ * took (code and data, not the shared trampolines) out, and, when listing
+ * is set, what was patched where (all or nothing, like the entry). */
 typedef struct StitchTrace {
     const StitchOp *ops;
     int n;
     void *entry;
     size_t size;
+    StitchListing *listing; /* NULL: no listing (no cost) */
 } StitchTrace;
 
 /* Bytes stitch(ops, n) takes at most (code, data, GOT slots, trampolines);
@@ -56,6 +88,9 @@ size_t stitch_size(const StitchOp *ops, int n);
 /* Stitch ops[0..n) into cm: the entry point, or NULL (*err says why; cm
  * keeps what it handed out). *size gets the bytes used. */
 void *stitch(CodeMem *cm, const StitchOp *ops, int n, size_t *size, StitchError *err);
+/* stitch, also filling *listing (when not NULL) as stitch_batch does. */
+void *stitch_listed(CodeMem *cm, const StitchOp *ops, int n, size_t *size, StitchListing *listing,
+                    StitchError *err);
 /* Stitch traces t[0..k) into one piece of cm sealed with one mprotect,
  * filling each t[i].entry and t[i].size. 0, or -1 with *err set and no
  * entry point filled (all or nothing). */

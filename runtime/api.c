@@ -16,6 +16,7 @@
 
 struct StitchVM {
     VM *vm;
+    const JitHooks *jit; /* stitch_provide_jit; attached when turned on */
 };
 
 /* A program's text, kept for quoting in tracebacks. */
@@ -25,6 +26,8 @@ struct SourceText {
     char *text;
     size_t len;
 };
+
+static char *dup_bytes(const char *s, size_t n);
 
 const char *stitch_version(void) { return STITCH_VERSION; }
 
@@ -54,6 +57,7 @@ void stitch_free(StitchVM *s) {
         free(t);
         t = next;
     }
+    if (s->vm->jit && s->vm->spec_stats) s->vm->jit->report(s->vm, stderr);
     spec_stats_report(s->vm, stderr);
     vm_free(s->vm);
     free(s);
@@ -80,8 +84,73 @@ void stitch_set_recursion_limit(StitchVM *s, int depth) {
     vm->opt.recursion_limit = depth;
 }
 
+void stitch_provide_jit(StitchVM *s, const StitchJit *jit) { s->jit = (const JitHooks *)jit; }
+
+/* STITCH_JIT: once attached, the mode stays (traces are in the code). */
+static int jit_switch(StitchVM *s, const char *v) {
+    VM *vm = s->vm;
+    int mode = !*v || !strcmp(v, "0") || !strcmp(v, "off")  ? JIT_MODE_OFF
+               : !strcmp(v, "1") || !strcmp(v, "on")        ? JIT_MODE_CODE
+               : !strcmp(v, "uops")                         ? JIT_MODE_UOPS
+                                                            : -1;
+    if (mode < 0) return -1;
+    if (vm->jit) return mode == vm->opt.jit_mode ? 0 : -1;
+    if (mode == JIT_MODE_OFF) return 0;
+    if (!s->jit) return -1;
+    vm->opt.jit_mode = mode;
+    if (s->jit->attach(vm) < 0) return -1;
+    vm->jit = s->jit;
+    return 0;
+}
+
+static int parse_count(const char *v, unsigned long long max, unsigned long long *out) {
+    char *end;
+    unsigned long long n = strtoull(v, &end, 10);
+    if (!*v || *end || n < 1 || n > max) return -1;
+    *out = n;
+    return 0;
+}
+
+int stitch_set_option(StitchVM *s, const char *name, const char *value) {
+    VMOptions *o = &s->vm->opt;
+    unsigned long long n;
+    if (!strcmp(name, "JIT")) return jit_switch(s, value);
+    if (!strcmp(name, "JIT_THRESHOLD")) {
+        if (parse_count(value, 4095, &n) < 0) return -1;
+        s->vm->jit_threshold = (unsigned)n;
+    } else if (!strcmp(name, "JIT_MEMORY")) {
+        if (parse_count(value, (unsigned long long)1 << 40, &n) < 0) return -1;
+        o->jit_memory = (size_t)n;
+    } else if (!strcmp(name, "JIT_DUMP")) {
+        free(o->jit_dump);
+        o->jit_dump = *value && strcmp(value, "0") != 0 ? dup_bytes(value, strlen(value)) : NULL;
+    } else if (!strcmp(name, "JIT_PERF")) {
+        o->jit_perf = *value && strcmp(value, "0") != 0;
+    } else if (!strcmp(name, "JIT_OPT")) {
+        o->jit_no_opt = strcmp(value, "0") == 0;
+    } else {
+        return -1;
+    }
+    return 0;
+}
+
+/* The JIT's variables, JIT itself last (it attaches with the others set). */
+static void load_jit_env(StitchVM *s) {
+    static const char *const names[] = {"JIT_THRESHOLD", "JIT_MEMORY", "JIT_DUMP",
+                                        "JIT_PERF", "JIT_OPT", "JIT"};
+    char var[32];
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        snprintf(var, sizeof var, "STITCH_%s", names[i]);
+        const char *v = getenv(var);
+        if (v && stitch_set_option(s, names[i], v) < 0)
+            fprintf(stderr, "stitch: ignoring %s=%s (%s)\n", var, v,
+                    !strcmp(names[i], "JIT") && !s->jit ? "this build has no JIT" : "bad value");
+    }
+}
+
 void stitch_load_env(StitchVM *s) {
     const char *v;
+    load_jit_env(s);
     if ((v = getenv("STITCH_GC_STRESS")) && *v && strcmp(v, "0") != 0) stitch_set_gc_stress(s, 1);
     if ((v = getenv("STITCH_HEAP_LIMIT")) && *v) {
         char *end;

@@ -17,6 +17,23 @@
 #include "compiler.h"
 #include "opcodes.h"
 
+void code_register(VM *vm, Code *co) {
+    if (vm->ncodes + 1 >= vm->codes_cap) {
+        uint32_t cap = vm->codes_cap ? 2 * vm->codes_cap : 64;
+        Code **p = realloc(vm->codes, cap * sizeof *p);
+        if (!p) return; /* id 0: the code is never inlined */
+        vm->codes = p;
+        vm->codes_cap = cap;
+    }
+    if (vm->ncodes == 0) vm->codes[vm->ncodes++] = NULL;
+    co->id = vm->ncodes;
+    vm->codes[vm->ncodes++] = co;
+}
+
+void code_forget(VM *vm, Code *co) {
+    if (co->id && co->id < vm->ncodes) vm->codes[co->id] = NULL;
+}
+
 static void *grow(void *p, int *cap, int need, size_t elem) {
     if (need <= *cap) return p;
     int n = *cap ? *cap : 16;
@@ -387,6 +404,7 @@ Code *asm_assemble(VM *vm, Asm *a, const AsmInfo *info) {
         goto done;
     }
     co->ncode = ncode;
+    code_register(vm, co);
     if (nexc > 0) {
         co->exctable = gc_buf_alloc(vm, (size_t)nexc * sizeof(ExcEntry));
         if (!co->exctable) { co = NULL; goto done; }

@@ -29,7 +29,11 @@ Dict *dict_new(VM *vm) {
 }
 
 static void touch(VM *vm, Dict *d) { d->version = vm->next_dict_version++; }
-static void touch_keys(VM *vm, Dict *d) { d->version = d->keys_version = vm->next_dict_version++; }
+static void touch_keys(VM *vm, Dict *d) {
+    d->version = d->keys_version = vm->next_dict_version++;
+    if (__builtin_expect(d->jit_watched, 0) && vm->jit)
+        vm->jit->invalidate(vm, JIT_DEP_DICT, (uint64_t)(uintptr_t)d);
+}
 
 static int64_t usable(int64_t index_cap) { return index_cap * 2 / 3; }
 

@@ -373,6 +373,7 @@ static void mark_roots(VM *vm) {
     mark_obj(vm, vm->empty_tuple);
     mark_values(vm, vm->roots, vm->nroots);
     for (int i = 0; i < vm->repr_depth; i++) mark_obj(vm, vm->repr_stack[i]);
+    if (vm->jit) vm->jit->mark(vm);
 }
 
 /* ---- sweeping ----------------------------------------------------------- */
@@ -409,6 +410,7 @@ static size_t free_obj(VM *vm, Obj *o) {
     case OBJ_CODE: {
         /* The compiler allocates these with gc_buf_alloc, sized exactly. */
         Code *c = (Code *)o;
+        code_forget(vm, c);
         n += (size_t)c->ncode * (sizeof(uint16_t) + 2 * sizeof(int32_t));
         n += (size_t)c->nexc * sizeof(ExcEntry);
         raw_free(vm, c->code);

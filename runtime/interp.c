@@ -250,6 +250,22 @@ static Value build_set(VM *vm, Value *items, int n) {
     return rc < 0 ? VAL_ERROR : val_obj(s);
 }
 
+/* FORMAT_VALUE, sp one past [value spec?]: the formatted str replaces the
+ * value. Each intermediate result is stored in the value's slot, which
+ * keeps it rooted while the next step allocates. */
+static int format_value(VM *vm, Value *sp, uint32_t oparg) {
+    Str *spec = oparg & 4 ? AS_STR(*--sp) : vm->empty_str;
+    Value v = sp[-1];
+    if ((oparg & 3) == 1) v = obj_str(vm, v);
+    else if (oparg & 3) v = obj_repr(vm, v);
+    if (v == VAL_ERROR) return -1;
+    sp[-1] = v;
+    if (spec->len != 0 || !IS_STR(v)) v = obj_format(vm, v, spec);
+    if (v == VAL_ERROR) return -1;
+    sp[-1] = v;
+    return 0;
+}
+
 /* MAKE_FUNCTION: sp[-1] is the code, below it the parts oparg names. */
 static Value make_function(VM *vm, Frame *f, Value *sp, uint32_t oparg) {
     Function *fn = gc_alloc(vm, sizeof(Function), OBJ_FUNCTION, vm->types[T_FUNCTION]);
@@ -551,6 +567,21 @@ static int load_attr(VM *vm, Value *sp, Str *name, bool method) {
     return 0;
 }
 
+/* The generic paths, for the trace JIT's tier-2 uops (uop_bodies.h). */
+Value uop_binop(VM *vm, int op, Value a, Value b) { return binop(vm, op, a, b); }
+Value uop_compare(VM *vm, int op, Value a, Value b) { return compare(vm, op, a, b); }
+Value uop_unary(VM *vm, int op, Value a) { return unary(vm, (UnaryOp)op, a); }
+Value uop_subscr(VM *vm, Value c, Value k) { return subscr(vm, c, k); }
+int uop_store_subscr(VM *vm, Value c, Value k, Value v) { return store_subscr(vm, c, k, v); }
+int uop_load_attr(VM *vm, Value *sp, Str *name, bool method) { return load_attr(vm, sp, name, method); }
+Value uop_load_global(VM *vm, Dict *globals, Str *name, uint16_t *hint) {
+    return load_global(vm, globals, name, hint);
+}
+Value uop_for_iter(VM *vm, Value it) { return for_iter(vm, it); }
+int uop_unpack(VM *vm, Value *slot, int n) { return unpack(vm, slot, n); }
+int uop_format_value(VM *vm, Value *sp, uint32_t oparg) { return format_value(vm, sp, oparg); }
+Value uop_build_string(VM *vm, Value *items, int n) { return build_string(vm, items, n); }
+
 /* ---- the loop ----------------------------------------------------------- */
 
 static Value run(VM *vm) {
@@ -629,6 +660,30 @@ op_EXTENDED_ARG:
     word = *ip++;
     oparg = (oparg << 8) | (word >> 8);
     goto *dispatch[word & 0xff];
+
+op_JUMP_BACKWARD:
+    /* Loops are found here: with the JIT on, the cache unit counts the
+     * jumps, and a hot one is handed to the JIT, which may rewrite it into
+     * ENTER_EXECUTOR (then run at once). */
+    if (vm->jit && jit_counter_hot(vm, ip)) {
+        STORE_FRAME();
+        if (vm->jit->hot_loop(vm, frame, ip - 1, ip + CACHES_JUMP_BACKWARD - (int)oparg)) {
+            word = ip[-1];
+            goto *targets[word & 0xff];
+        }
+    }
+    ip += CACHES_JUMP_BACKWARD - (int)oparg;
+    DISPATCH();
+op_ENTER_EXECUTOR: {
+    /* The jump is taken first: the trace starts at the loop's head. */
+    uint16_t *jump = ip - 1;
+    ip += CACHES_JUMP_BACKWARD - (int)oparg;
+    STORE_FRAME();
+    int r = vm->jit->enter(vm, jump);
+    LOAD_FRAME();
+    if (r == JIT_ERROR) goto error;
+    DISPATCH();
+}
 
 op_DELETE_FAST:
     if (base[oparg] == VAL_NULL) {
@@ -829,20 +884,11 @@ op_BUILD_MAP: {
     *sp++ = r;
     DISPATCH();
 }
-op_FORMAT_VALUE: {
-    Str *spec = vm->empty_str;
-    if (oparg & 4) spec = AS_STR(*--sp);
-    Value v = sp[-1];
+op_FORMAT_VALUE:
     STORE_FRAME();
-    if ((oparg & 3) == 1) v = obj_str(vm, v);
-    else if (oparg & 3) v = obj_repr(vm, v);
-    CHECK(v);
-    sp[-1] = v; /* keeps the converted value rooted while formatting */
-    if (spec->len != 0 || !IS_STR(v)) v = obj_format(vm, v, spec);
-    CHECK(v);
-    sp[-1] = v;
+    if (format_value(vm, sp, oparg) < 0) goto error;
+    sp -= (oparg >> 2) & 1;
     DISPATCH();
-}
 op_BUILD_STRING: {
     Value r = build_string(vm, sp - oparg, (int)oparg);
     CHECK(r);

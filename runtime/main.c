@@ -3,6 +3,9 @@
 #include <string.h>
 
 #include "stitch.h"
+#ifdef STITCH_HAVE_JIT
+#include "stitch_jit.h"
+#endif
 
 static const char usage_text[] =
     "usage: stitch [option] ... (FILE | -c CODE | --dis FILE) [arg] ...\n"
@@ -11,11 +14,13 @@ static const char usage_text[] =
     "  --dis FILE   print the bytecode of FILE like `python3 -m dis`\n"
     "  --specialized  with --dis: run FILE first, show the quickened code\n"
     "  --uops       print each instruction's micro-ops (implies --dis)\n"
-    "  -X jit       enable the JIT (accepted; no trace JIT yet, runs interpreted)\n"
+    "  -X jit       enable the trace JIT (same as STITCH_JIT=1)\n"
     "  --version    print the version and exit\n"
     "  -h, --help   print this help and exit\n"
     "Environment: STITCH_GC_STRESS=1, STITCH_HEAP_LIMIT=bytes,\n"
-    "             STITCH_RECURSION_LIMIT=n, STITCH_SPECIALIZE=0, STITCH_STATS=1\n";
+    "             STITCH_RECURSION_LIMIT=n, STITCH_SPECIALIZE=0, STITCH_STATS=1,\n"
+    "             STITCH_JIT=1|uops, STITCH_JIT_THRESHOLD=n, STITCH_JIT_DUMP=1|FILE,\n"
+    "             STITCH_JIT_PERF=1, STITCH_JIT_MEMORY=bytes, STITCH_JIT_OPT=0\n";
 
 static int usage_error(const char *fmt, const char *arg) {
     if (fmt) {
@@ -29,7 +34,7 @@ static int usage_error(const char *fmt, const char *arg) {
 
 int main(int argc, char **argv) {
     const char *code = NULL, *file = NULL;
-    int dis = 0, dis_flags = 0, i;
+    int dis = 0, dis_flags = 0, jit = 0, i;
     for (i = 1; i < argc && !code && !file; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -54,6 +59,7 @@ int main(int argc, char **argv) {
             const char *v = argv[++i];
             if (!strcmp(a, "-c")) code = v;
             else if (strcmp(v, "jit") != 0) return usage_error("unknown -X option '%s'", v);
+            else jit = 1;
             continue;
         }
         if (a[0] == '-' && a[1] != '\0') return usage_error("unknown option '%s'", a);
@@ -67,7 +73,12 @@ int main(int argc, char **argv) {
         fputs("stitch: out of memory\n", stderr);
         return 1;
     }
+#ifdef STITCH_HAVE_JIT
+    stitch_provide_jit(vm, stitch_jit());
+#endif
     stitch_load_env(vm);
+    if (jit && stitch_set_option(vm, "JIT", "1") < 0)
+        fputs("stitch: -X jit: this build has no JIT; running interpreted\n", stderr);
     /* sys.argv: the script (or "-c"), then the arguments after it. */
     char *dash_c = "-c";
     argv[i - 1] = code ? dash_c : argv[i - 1];

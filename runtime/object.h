@@ -195,6 +195,7 @@ struct Dict {
     DictEntry *entries;
     uint64_t version;
     uint64_t keys_version; /* changes only when keys are added, removed or moved (dict.c) */
+    bool jit_watched;      /* traces depend on its keys: report changes to the JIT */
 };
 
 typedef struct Range {
@@ -266,6 +267,7 @@ typedef struct Code {
     Str *filename;
     int32_t kwonlyargcount; /* keyword-only parameters, in slots nargs.. */
     int32_t nfree;        /* free variables: the closure's cells, in the slots after the parameters */
+    uint32_t id;          /* index in vm->codes (code_register), never reused */
 } Code;
 
 typedef struct Function {

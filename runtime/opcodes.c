@@ -29,6 +29,7 @@ const unsigned char opcode_base[OP_COUNT] = {
     OPCODE_LIST(X)
 #undef X
     SPECIALIZED_INSTRS(SPEC_BASE, _)
+    [OP_ENTER_EXECUTOR] = OP_JUMP_BACKWARD,
 };
 #pragma GCC diagnostic pop
 

@@ -189,7 +189,10 @@
     X(BEFORE_WITH, 0, 1, 2, 0)                                                          \
     X(WITH_EXCEPT_START, 0, 3, 4, 0)                                                    \
     /* Specialized forms (OPF_SPEC), one row per SPECIALIZED_INSTRS entry.       */    \
-    SPECIALIZED_INSTRS(SPEC_AS_OPCODE_ROW, X)
+    SPECIALIZED_INSTRS(SPEC_AS_OPCODE_ROW, X)                                           \
+    /* A JUMP_BACKWARD whose loop has a trace (jit/): its cache unit holds the   */    \
+    /* executor's number. Only the JIT writes it.                                */    \
+    X(ENTER_EXECUTOR, 1, 0, 0, OPF_ARG | OPF_JUMP | OPF_SPEC)
 
 typedef enum Opcode {
 #define X(name, cache, pops, pushes, flags) OP_##name,

@@ -312,12 +312,16 @@ static int call(VM *vm, uint16_t *cache, Value *sp, uint32_t oparg, SpecFail *fa
     if (!val_is_obj(c)) return -1;
     switch (val_as_obj(c)->kind) {
     case OBJ_FUNCTION:
+        /* The callee's code id is a hint for the trace projector (the
+         * instruction itself does not depend on it). */
+        write32(cache + 1, AS_FUNCTION(c)->code->id);
         return AS_FUNCTION(c)->code->nargs == (int)oparg + self ? OP_CALL_PY_EXACT_ARGS
                                                                   : OP_CALL_PY_GENERAL;
     case OBJ_METHOD: {
         Value fn = AS_METHOD(c)->func;
         *fail = SPEC_FAIL_ARGS;
         if (self || !IS_FUNCTION(fn) || AS_FUNCTION(fn)->code->nargs != (int)oparg + 1) return -1;
+        write32(cache + 1, AS_FUNCTION(fn)->code->id);
         return OP_CALL_BOUND_METHOD_EXACT_ARGS;
     }
     case OBJ_NATIVE: {

@@ -159,7 +159,12 @@ Type *type_new(VM *vm, Str *name, Type *base, Dict *dict) {
     return t;
 }
 
-void type_new_version(VM *vm, Type *t) { t->version = new_version(vm); }
+/* Traces guarding the old version will never pass again: the JIT drops them. */
+void type_new_version(VM *vm, Type *t) {
+    uint32_t old = t->version;
+    t->version = new_version(vm);
+    if (vm->jit && old) vm->jit->invalidate(vm, JIT_DEP_TYPE, old);
+}
 
 void type_modified(VM *vm, Type *t) {
     type_new_version(vm, t);
@@ -167,7 +172,7 @@ void type_modified(VM *vm, Type *t) {
     for (Obj *o = vm->objects; o; o = o->next) {
         if (o->kind != OBJ_TYPE || o == &t->obj) continue;
         Type *sub = (Type *)o;
-        if (type_is_subtype(sub, t)) sub->version = new_version(vm);
+        if (type_is_subtype(sub, t)) type_new_version(vm, sub);
     }
 }
 

@@ -26,6 +26,11 @@
  *   RECORD_BRANCH(t)     note a conditional branch's outcome (1 = taken)
  *   SYNC_FRAME(sp)       save ip and the given sp in the frame before a call
  *   FRAME_PUSHED()       end the instruction: a new frame runs now
+ * and, for the tier-2 bodies at the end (compiled only where UOP_TIER2 is
+ * defined: the stencils and the JIT's uop interpreter):
+ *   OPERAND              the uop's 64-bit operand, set by the projector
+ *   FRAME_POPPED()       the topmost frame was popped: continue in its
+ *                        caller (frame and sp now the caller's)
  *
  * Rules every body keeps (the JIT relies on them):
  *   - Three ways out of a uop: DEOPT_IF (the instruction restarts as its
@@ -41,64 +46,7 @@
  *     allocate while its inputs are still on the stack.
  */
 
-/* ---- helpers shared by the bodies ------------------------------------- */
-
-#ifndef STITCH_UOP_HELPERS
-#define STITCH_UOP_HELPERS
-
-/* Raise UnboundLocalError for fast local i of co (interp.c). */
-Value uop_unbound_local(VM *vm, Code *co, int i);
-/* Truth of a value that is not a bool or small int: 1, 0, -1 (interp.c). */
-int uop_truthy_slow(VM *vm, Value v);
-/* A new cell holding v (VAL_NULL: empty); NULL on MemoryError (closure.c). */
-Cell *cell_new(VM *vm, Value v);
-/* Raise the error for reading empty cell slot i of co (closure.c). */
-Value uop_unbound_deref(VM *vm, Code *co, int i);
-
-static inline int64_t uop_floor_div(int64_t x, int64_t y) {
-    int64_t q = x / y;
-    if ((x % y != 0) && ((x < 0) != (y < 0))) q--;
-    return q;
-}
-
-static inline int64_t uop_floor_mod(int64_t x, int64_t y) {
-    int64_t r = x % y;
-    if (r != 0 && ((r < 0) != (y < 0))) r += y;
-    return r;
-}
-
-/* A number known to be a float or a small int, as a double (exact: small
- * ints have 48 bits). */
-static inline double uop_num(Value v) {
-    return val_is_float(v) ? val_as_float(v) : (double)val_as_int(v);
-}
-
-static inline bool uop_is_num(Value v) { return val_is_float(v) || val_is_int(v); }
-
-static inline Value uop_cmp_result(int op, int c) {
-    switch (op) {
-    case CMP_LT: return val_bool(c < 0);
-    case CMP_LE: return val_bool(c <= 0);
-    case CMP_EQ: return val_bool(c == 0);
-    case CMP_NE: return val_bool(c != 0);
-    case CMP_GT: return val_bool(c > 0);
-    default: return val_bool(c >= 0);
-    }
-}
-
-/* Truth of a popped condition operand: bools and small ints inline. */
-static inline int uop_truthy(VM *vm, Value v) {
-    return v == VAL_TRUE    ? 1
-           : v == VAL_FALSE ? 0
-           : val_is_int(v)  ? val_as_int(v) != 0
-                            : uop_truthy_slow(vm, v);
-}
-
-static inline bool uop_is_iter(VM *vm, Value v, TypeId t) {
-    return val_is_kind(v, OBJ_ITER) && val_as_obj(v)->type == vm->types[t];
-}
-
-#endif
+#include "uop_helpers.h"
 
 /* ---- stack, constants, locals ------------------------------------------ */
 
@@ -177,10 +125,6 @@ UOP_END
 
 UOP(_JUMP_FORWARD)
     JUMP_BY((int)OPARG);
-UOP_END
-
-UOP(_JUMP_BACKWARD)
-    JUMP_BY(-(int)OPARG);
 UOP_END
 
 UOP(_POP_JUMP_IF_FALSE)
@@ -835,3 +779,220 @@ UOP(_IMPORT_STAR)
     ERROR_IF(module_import_star(vm, STACK(-1), GLOBALS) < 0);
     SP_ADJ(-1);
 UOP_END
+
+/* ---- tier 2: what only traces run (jit/project.c emits these) ----------- */
+
+#ifdef UOP_TIER2
+
+/* A branch the trace follows one way: leave (JUMP_BY) when it goes the
+ * other. The condition is popped either way, as the instruction does. */
+UOP(_GUARD_IS_TRUE_POP)
+    int t = uop_truthy(vm, STACK(-1));
+    ERROR_IF(t < 0);
+    SP_ADJ(-1);
+    if (!t) JUMP_BY(0);
+UOP_END
+
+UOP(_GUARD_IS_FALSE_POP)
+    int t = uop_truthy(vm, STACK(-1));
+    ERROR_IF(t < 0);
+    SP_ADJ(-1);
+    if (t) JUMP_BY(0);
+UOP_END
+
+UOP(_GUARD_IS_NONE_POP)
+    int t = STACK(-1) == VAL_NONE;
+    SP_ADJ(-1);
+    if (!t) JUMP_BY(0);
+UOP_END
+
+UOP(_GUARD_IS_NOT_NONE_POP)
+    int t = STACK(-1) == VAL_NONE;
+    SP_ADJ(-1);
+    if (t) JUMP_BY(0);
+UOP_END
+
+UOP(_JUMP_TO_TOP)
+    JUMP_BY(0);
+UOP_END
+
+/* Code objects are immutable and a function's code is fixed, so the code
+ * pins everything the trace assumed of the callee. */
+UOP(_CHECK_FUNCTION_CODE)
+    Value c = STACK(-(int)OPARG - 2);
+    DEOPT_IF(!IS_FUNCTION(c) || (uint64_t)(uintptr_t)AS_FUNCTION(c)->code != OPERAND);
+UOP_END
+
+/* RETURN_VALUE of a frame the trace pushed itself (never an __init__):
+ * the caller's sp is the call's first slot (_PUSH_FRAME synced it). */
+UOP(_POP_FRAME)
+    Value r = STACK(-1);
+    vm->nframes--;
+    FRAME_POPPED();
+    vm->stack_top = frame->top;
+    STACK(0) = r;
+    SP_ADJ(1);
+UOP_END
+
+UOP(_LOAD_CONST_INLINE)
+    STACK(0) = (Value)OPERAND;
+    SP_ADJ(1);
+UOP_END
+
+/* A local the optimizer proved bound. */
+UOP(_LOAD_FAST_CHECKED)
+    STACK(0) = LOCAL(OPARG);
+    SP_ADJ(1);
+UOP_END
+
+/* ---- generic instructions, one helper call each ---- */
+
+UOP(_BINARY_OP)
+    Value r = uop_binop(vm, (int)OPARG, STACK(-2), STACK(-1));
+    ERROR_IF(r == VAL_ERROR);
+    STACK(-2) = r;
+    SP_ADJ(-1);
+UOP_END
+
+UOP(_COMPARE_OP)
+    Value r = uop_compare(vm, (int)OPARG, STACK(-2), STACK(-1));
+    ERROR_IF(r == VAL_ERROR);
+    STACK(-2) = r;
+    SP_ADJ(-1);
+UOP_END
+
+UOP(_CONTAINS_OP)
+    int r = obj_contains(vm, STACK(-1), STACK(-2));
+    ERROR_IF(r < 0);
+    STACK(-2) = val_bool(r ^ (int)(OPARG & 1));
+    SP_ADJ(-1);
+UOP_END
+
+UOP(_UNARY_NEGATIVE)
+    Value r = uop_unary(vm, UNARY_NEGATIVE, STACK(-1));
+    ERROR_IF(r == VAL_ERROR);
+    STACK(-1) = r;
+UOP_END
+
+UOP(_UNARY_INVERT)
+    Value r = uop_unary(vm, UNARY_INVERT, STACK(-1));
+    ERROR_IF(r == VAL_ERROR);
+    STACK(-1) = r;
+UOP_END
+
+UOP(_UNARY_NOT)
+    int t = uop_truthy(vm, STACK(-1));
+    ERROR_IF(t < 0);
+    STACK(-1) = val_bool(!t);
+UOP_END
+
+UOP(_BINARY_SUBSCR)
+    Value r = uop_subscr(vm, STACK(-2), STACK(-1));
+    ERROR_IF(r == VAL_ERROR);
+    STACK(-2) = r;
+    SP_ADJ(-1);
+UOP_END
+
+UOP(_STORE_SUBSCR)
+    ERROR_IF(uop_store_subscr(vm, STACK(-2), STACK(-1), STACK(-3)) < 0);
+    SP_ADJ(-3);
+UOP_END
+
+UOP(_LOAD_ATTR)
+    ERROR_IF(uop_load_attr(vm, &STACK(0), NAME(OPARG >> 1), OPARG & 1) < 0);
+    SP_ADJ((int)(OPARG & 1));
+UOP_END
+
+UOP(_STORE_ATTR)
+    ERROR_IF(obj_setattr(vm, STACK(-1), NAME(OPARG), STACK(-2)) < 0);
+    SP_ADJ(-2);
+UOP_END
+
+UOP(_LOAD_GLOBAL)
+    Value v = uop_load_global(vm, GLOBALS, NAME(OPARG >> 1), &CACHE(1));
+    ERROR_IF(v == VAL_ERROR);
+    STACK(0) = v;
+    SP_ADJ(1);
+    if (OPARG & 1) {
+        STACK(0) = VAL_NULL;
+        SP_ADJ(1);
+    }
+UOP_END
+
+UOP(_STORE_GLOBAL)
+    ERROR_IF(dict_set_str(vm, GLOBALS, NAME(OPARG), STACK(-1)) < 0);
+    SP_ADJ(-1);
+UOP_END
+
+UOP(_BUILD_TUPLE)
+    int n = (int)OPARG;
+    Tuple *t = n ? tuple_from(vm, &STACK(-n), n) : vm->empty_tuple;
+    ERROR_IF(!t);
+    STACK(-n) = val_obj(t);
+    SP_ADJ(1 - n);
+UOP_END
+
+UOP(_BUILD_LIST)
+    int n = (int)OPARG;
+    List *l = list_from(vm, &STACK(-n), n);
+    ERROR_IF(!l);
+    STACK(-n) = val_obj(l);
+    SP_ADJ(1 - n);
+UOP_END
+
+UOP(_LIST_APPEND)
+    ERROR_IF(list_append(vm, AS_LIST(STACK(-1 - (int)OPARG)), STACK(-1)) < 0);
+    SP_ADJ(-1);
+UOP_END
+
+UOP(_GET_ITER)
+    Value r = obj_iter(vm, STACK(-1));
+    ERROR_IF(r == VAL_ERROR);
+    STACK(-1) = r;
+UOP_END
+
+UOP(_FOR_ITER)
+    Value v = uop_for_iter(vm, STACK(-1));
+    ERROR_IF(v == VAL_ERROR);
+    if (v == VAL_NULL) {
+        SP_ADJ(-1);
+        JUMP_BY((int)OPARG);
+    } else {
+        STACK(0) = v;
+        SP_ADJ(1);
+    }
+UOP_END
+
+UOP(_UNPACK_SEQUENCE)
+    ERROR_IF(uop_unpack(vm, &STACK(-1), (int)OPARG) < 0);
+    SP_ADJ((int)OPARG - 1);
+UOP_END
+
+UOP(_FORMAT_VALUE)
+    SYNC_FRAME(&STACK(0));
+    ERROR_IF(uop_format_value(vm, &STACK(0), OPARG) < 0);
+    SP_ADJ(-(int)((OPARG >> 2) & 1));
+UOP_END
+
+UOP(_BUILD_STRING)
+    int n = (int)OPARG;
+    Value r = uop_build_string(vm, &STACK(-n), n);
+    ERROR_IF(r == VAL_ERROR);
+    STACK(-n) = r;
+    SP_ADJ(1 - n);
+UOP_END
+
+/* Python callees push a frame in tier 1: leave the trace before the call
+ * (nothing has happened yet) rather than nest an interpreter loop. */
+UOP(_CALL_NON_PY)
+    Value *slot = &STACK(-(int)OPARG - 2);
+    Value c = slot[0];
+    DEOPT_IF(IS_FUNCTION(c) || val_is_kind(c, OBJ_METHOD) || (IS_TYPE(c) && !AS_TYPE(c)->builtin));
+    SYNC_FRAME(&STACK(0));
+    Value r = call_slots(vm, slot, (int)OPARG, NULL);
+    ERROR_IF(r == VAL_ERROR);
+    slot[0] = r;
+    SP_ADJ(-(int)OPARG - 1);
+UOP_END
+
+#endif /* UOP_TIER2 */

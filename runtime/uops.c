@@ -9,7 +9,7 @@ const char *const uop_names[UOP_COUNT] = {
 #undef U
 };
 
-const unsigned char uop_flags[UOP_COUNT] = {
+const unsigned short uop_flags[UOP_COUNT] = {
 #define U(name, pops, pushes, flags) flags,
     UOP_LIST(U)
 #undef U

@@ -31,6 +31,7 @@
 #define UOPF_PURE    0x20  /* no effect besides the stack */
 #define UOPF_JUMP    0x40  /* may change the next instruction (JUMP_BY) */
 #define UOPF_FRAME   0x80  /* pushes a frame (ends the instruction) */
+#define UOPF_TIER2   0x100 /* only in traces: no instruction of tier 1 is made of it */
 
 #define UOP_LIST(U)                                                                     \
     /* Stack, constants, locals. */                                                     \
@@ -57,7 +58,6 @@
     U(_STORE_DEREF, 1, 0, UOPF_ARG)                                                     \
     /* Jumps. The conditional ones record the outcome in the branch history. */        \
     U(_JUMP_FORWARD, 0, 0, UOPF_ARG | UOPF_JUMP)                                        \
-    U(_JUMP_BACKWARD, 0, 0, UOPF_ARG | UOPF_JUMP)                                       \
     U(_POP_JUMP_IF_FALSE, 1, 0, UOPF_ARG | UOPF_JUMP | UOPF_OPERAND | UOPF_ERROR | UOPF_ESCAPES) \
     U(_POP_JUMP_IF_TRUE, 1, 0, UOPF_ARG | UOPF_JUMP | UOPF_OPERAND | UOPF_ERROR | UOPF_ESCAPES) \
     U(_POP_JUMP_IF_NONE, 1, 0, UOPF_ARG | UOPF_JUMP | UOPF_OPERAND)                     \
@@ -149,7 +149,48 @@
     U(_LOAD_ATTR_INSTANCE_VALUE, 1, 1 + ((oparg) & 1), UOPF_ARG | UOPF_OPERAND | UOPF_GUARD) \
     U(_LOAD_ATTR_METHOD, 1, 2, UOPF_OPERAND)                                            \
     U(_LOAD_ATTR_CACHED_VALUE, 1, 1 + ((oparg) & 1), UOPF_ARG | UOPF_OPERAND)           \
-    U(_STORE_ATTR_INSTANCE_VALUE, 2, 0, UOPF_OPERAND | UOPF_GUARD)
+    U(_STORE_ATTR_INSTANCE_VALUE, 2, 0, UOPF_OPERAND | UOPF_GUARD)                     \
+    /* ---- Tier 2 only: what the trace projector (jit/project.c) emits. ----  */    \
+    /* A followed branch becomes a guard that pops the condition and leaves    */    \
+    /* the trace (JUMP_BY) when the other way is taken.                          */    \
+    U(_GUARD_IS_TRUE_POP, 1, 0, UOPF_JUMP | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)      \
+    U(_GUARD_IS_FALSE_POP, 1, 0, UOPF_JUMP | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)     \
+    U(_GUARD_IS_NONE_POP, 1, 0, UOPF_JUMP | UOPF_TIER2)                                  \
+    U(_GUARD_IS_NOT_NONE_POP, 1, 0, UOPF_JUMP | UOPF_TIER2)                              \
+    /* The loop's end: back to the trace's first op. */                                \
+    U(_JUMP_TO_TOP, 0, 0, UOPF_JUMP | UOPF_TIER2)                                       \
+    /* An inlined call: the callee's code (operand, a Code *) is the one the    */    \
+    /* trace was projected through; _POP_FRAME is its RETURN_VALUE.              */    \
+    U(_CHECK_FUNCTION_CODE, (oparg) + 2, (oparg) + 2, UOPF_ARG | UOPF_GUARD | UOPF_OPERAND | UOPF_TIER2) \
+    U(_POP_FRAME, 1, 1, UOPF_TIER2)                                                     \
+    /* Optimizer output: a constant as the operand, a guard-free local load. */       \
+    U(_LOAD_CONST_INLINE, 0, 1, UOPF_OPERAND | UOPF_PURE | UOPF_TIER2)                  \
+    U(_LOAD_FAST_CHECKED, 0, 1, UOPF_ARG | UOPF_PURE | UOPF_TIER2)                      \
+    /* Generic instructions in a trace: one uop each, calling the helper the    */    \
+    /* interpreter's own handler uses (interp.c).                                */    \
+    U(_BINARY_OP, 2, 1, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)              \
+    U(_COMPARE_OP, 2, 1, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)             \
+    U(_CONTAINS_OP, 2, 1, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)            \
+    U(_UNARY_NEGATIVE, 1, 1, UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)                    \
+    U(_UNARY_INVERT, 1, 1, UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)                      \
+    U(_UNARY_NOT, 1, 1, UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)                         \
+    U(_BINARY_SUBSCR, 2, 1, UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)                     \
+    U(_STORE_SUBSCR, 3, 0, UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)                      \
+    U(_LOAD_ATTR, 1, 1 + ((oparg) & 1), UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2) \
+    U(_STORE_ATTR, 2, 0, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)             \
+    U(_LOAD_GLOBAL, 0, 1 + ((oparg) & 1), UOPF_ARG | UOPF_OPERAND | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2) \
+    U(_STORE_GLOBAL, 1, 0, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)           \
+    U(_BUILD_TUPLE, (oparg), 1, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)      \
+    U(_BUILD_LIST, (oparg), 1, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)       \
+    U(_LIST_APPEND, 1, 0, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)            \
+    U(_GET_ITER, 1, 1, UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)                          \
+    U(_FOR_ITER, 1, 2, UOPF_ARG | UOPF_JUMP | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)   \
+    U(_UNPACK_SEQUENCE, 1, (oparg), UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)  \
+    U(_FORMAT_VALUE, 1 + (((oparg) >> 2) & 1), 1, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2) \
+    U(_BUILD_STRING, (oparg), 1, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)     \
+    /* A call of anything but Python code (which would need a frame of its own: */    \
+    /* such a callee leaves the trace before the call).                          */    \
+    U(_CALL_NON_PY, (oparg) + 2, 1, UOPF_ARG | UOPF_GUARD | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)
 
 /* Generic instructions whose interpreter handler is generated from uops. */
 #define GENERIC_UOP_INSTRS(G, P)                                                        \
@@ -163,7 +204,6 @@
     G(P, STORE_FAST, STORE_FAST, _STORE_FAST)                                           \
     G(P, IS_OP, IS_OP, _IS_OP)                                                          \
     G(P, JUMP_FORWARD, JUMP_FORWARD, _JUMP_FORWARD)                                     \
-    G(P, JUMP_BACKWARD, JUMP_BACKWARD, _JUMP_BACKWARD)                                  \
     G(P, POP_JUMP_IF_FALSE, POP_JUMP_IF_FALSE, _POP_JUMP_IF_FALSE)                      \
     G(P, POP_JUMP_IF_TRUE, POP_JUMP_IF_TRUE, _POP_JUMP_IF_TRUE)                         \
     G(P, POP_JUMP_IF_NONE, POP_JUMP_IF_NONE, _POP_JUMP_IF_NONE)                         \
@@ -258,7 +298,7 @@ typedef enum Uop {
 
 /* Tables derived from the lists (uops.c). */
 extern const char *const uop_names[UOP_COUNT];
-extern const unsigned char uop_flags[UOP_COUNT];
+extern const unsigned short uop_flags[UOP_COUNT];
 /* The uops of instruction `op`, terminated by -1; NULL when its handler is
  * hand-written C rather than generated from uops. */
 const short *opcode_uops(int op);

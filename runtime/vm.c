@@ -62,6 +62,7 @@ VM *vm_new(const VMOptions *opt) {
     vm->memory_error = VAL_NULL;
     vm->gc_floor = vm->next_gc = GC_FLOOR;
     vm->next_type_version = 1;
+    vm->jit_threshold = JIT_DEFAULT_THRESHOLD;
     vm->next_dict_version = 1;
     vm->gc_pause = 1;
 
@@ -73,7 +74,10 @@ VM *vm_new(const VMOptions *opt) {
     vm->frames = calloc((size_t)vm->max_frames, sizeof(Frame));
     if (!vm->stack || !vm->frames) goto fail;
     vm->stack_end = vm->stack + STACK_VALUES;
-    vm->stack_top = vm->stack;
+    /* Slot 0 is never a frame's: stitched code reads sp[-1] on entry (the
+     * cached top of stack), which must be readable for any frame. */
+    vm->stack[0] = VAL_NONE;
+    vm->stack_top = vm->stack + 1;
 
     types_init(vm);
     if (!vm->interned || !init_names(vm)) goto fail;
@@ -100,7 +104,10 @@ fail:
 
 void vm_free(VM *vm) {
     if (!vm) return;
+    if (vm->jit) vm->jit->detach(vm);
     gc_free_all(vm);
+    free(vm->codes);
+    free(vm->opt.jit_dump);
     free(vm->stack);
     free(vm->frames);
     free(vm->roots);

@@ -97,7 +97,50 @@ typedef struct VMOptions {
     void (*write_err)(void *ud, const char *s, size_t n);
     void *userdata;
     bool no_specialize;      /* STITCH_SPECIALIZE=0: never quicken (specialize.c) */
+    /* The JIT's (jit/ reads them when attached; api.c sets them). */
+    int jit_mode;            /* JIT_MODE_* */
+    bool jit_no_opt;         /* STITCH_JIT_OPT=0 */
+    bool jit_perf;           /* STITCH_JIT_PERF=1 */
+    char *jit_dump;          /* STITCH_JIT_DUMP: NULL, "1" (stderr) or a path (malloc'd) */
+    size_t jit_memory;       /* STITCH_JIT_MEMORY: bytes of code, 0 = default */
 } VMOptions;
+
+enum { JIT_MODE_OFF, JIT_MODE_CODE, JIT_MODE_UOPS };
+/* Backward jumps before a loop is compiled: measured with bench/run (see
+ * docs/jit.md); low enough that short loops pay off, high enough that the
+ * loop body has specialized first. */
+#define JIT_DEFAULT_THRESHOLD 64
+
+/* The trace JIT as the runtime sees it: the one narrow interface between
+ * runtime/ and jit/ (which fills it in; the runtime never includes jit/).
+ * vm->jit is NULL unless the JIT is on, and then the interpreter calls it
+ * at backward jumps only. */
+enum { JIT_OK, JIT_ERROR, JIT_NOT_ENTERED };
+enum { JIT_DEP_TYPE, JIT_DEP_DICT };
+typedef struct JitHooks {
+    /* Set up / tear down vm->jit_state (stitch_use_jit, vm_free). */
+    int (*attach)(VM *vm);
+    void (*detach)(VM *vm);
+    /* The JUMP_BACKWARD at `jump` (its opcode unit) in the topmost frame f
+     * (ip and sp saved), jumping to `target`, is hot. Returns 1 when it
+     * became ENTER_EXECUTOR. */
+    int (*hot_loop)(VM *vm, Frame *f, uint16_t *jump, uint16_t *target);
+    /* Run the trace of the ENTER_EXECUTOR at `jump` in the topmost frame,
+     * whose ip (the loop's head) and sp are saved. JIT_OK: go on at the
+     * topmost frame's saved ip and sp (the trace may have pushed frames);
+     * JIT_ERROR: an exception is raised, the topmost frame's ip is just
+     * past the failing opcode; JIT_NOT_ENTERED: the trace was invalid and
+     * the jump is a JUMP_BACKWARD again. */
+    int (*enter)(VM *vm, uint16_t *jump);
+    /* Something traces may depend on changed: drop the traces that depend
+     * on it. JIT_DEP_TYPE: a class leaves version `key`; JIT_DEP_DICT: the
+     * keys of the dict at address `key` (one with jit_watched set) changed. */
+    void (*invalidate)(VM *vm, int kind, uint64_t key);
+    /* Mark what the JIT keeps alive (constants in traces, inlined code). */
+    void (*mark)(VM *vm);
+    /* STITCH_STATS: print the JIT's counters. */
+    void (*report)(VM *vm, FILE *out);
+} JitHooks;
 
 struct VM {
     VMOptions opt;
@@ -164,7 +207,31 @@ struct VM {
     char **argv;             /* malloc'd copies (stitch_set_argv) */
     int exit_status;         /* the status a SystemExit asked for (api.c) */
     struct MtState *random;  /* mod_random.c's generator (malloc'd), NULL until used */
+
+    /* Every live code object by id (assemble.c): a CALL specialized for a
+     * Python function records its callee's id in the cache, which is how
+     * the trace projector finds the code to inline. Slot 0 stays empty. */
+    Code **codes;
+    uint32_t ncodes, codes_cap;
+
+    /* The trace JIT (jit/, through JitHooks): NULL when off. */
+    const JitHooks *jit;
+    struct JitState *jit_state;
+    unsigned jit_threshold;  /* backward jumps before a loop is hot (<= 4095) */
 };
+
+/* A JUMP_BACKWARD's cache unit with the JIT on: the low 12 bits count the
+ * jumps, the high 4 the failed attempts to compile (each doubles the count
+ * the next attempt waits for). True when the loop is hot now. */
+static inline bool jit_counter_hot(VM *vm, uint16_t *c) {
+    unsigned v = *c, need = vm->jit_threshold << (v >> 12);
+    if (need > 0xFFF) need = 0xFFF;
+    if ((v & 0xFFF) + 1 < need) {
+        *c = (uint16_t)(v + 1);
+        return false;
+    }
+    return true;
+}
 
 /* ---- vm.c: life cycle and I/O -------------------------------------------- */
 
@@ -175,6 +242,13 @@ void vm_free(VM *vm);
 /* Write to the program's stdout / stderr through the configured callbacks. */
 void vm_write_out(VM *vm, const char *s, size_t n);
 void vm_write_err(VM *vm, const char *s, size_t n);
+
+/* ---- assemble.c: the code registry (vm->codes) ------------------------------ */
+
+/* Give a new code object its id; a full registry leaves it 0 (unknown). */
+void code_register(VM *vm, Code *co);
+/* A swept code object leaves the registry (its id is never reused). */
+void code_forget(VM *vm, Code *co);
 
 /* ---- gc.c: allocation and collection -------------------------------------- */
 

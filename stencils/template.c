@@ -117,9 +117,17 @@ __attribute__((flatten)) PRESERVE_NONE Value _JIT_ENTRY(STENCIL_PARAMS) {
     } while (0)
 #define RECORD_BRANCH(t) (JIT_IP[0] = (uint16_t)(JIT_IP[0] << 1 | (unsigned)(t)))
 #define SYNC_FRAME(s) (frame->ip = JIT_IP, frame->sp = (s))
-/* Frame-pushing uops get no stencil (stencils/CMakeLists.txt leaves out
- * UOPF_FRAME); their bodies still compile here, as unused functions. */
-#define FRAME_PUSHED() GOTO(_JIT_ERROR)
+/* A pushed (or popped) frame is real: the trace goes on in it, so an exit
+ * anywhere leaves the interpreter exactly the frames it would have. */
+#define FRAME_PUSHED()                                                         \
+    do {                                                                       \
+        frame = &vm->frames[vm->nframes - 1];                                  \
+        sp = frame->sp;                                                        \
+        GOTO(_JIT_CONTINUE);                                                   \
+    } while (0)
+#define FRAME_POPPED() (frame = &vm->frames[vm->nframes - 1], sp = frame->sp)
+#define OPERAND JIT_OPERAND
+#define UOP_TIER2
 
 #include "uop_bodies.h"
 
@@ -130,6 +138,18 @@ __attribute__((flatten)) PRESERVE_NONE Value _JIT_ENTRY(STENCIL_PARAMS) {
 static inline __attribute__((always_inline)) PRESERVE_NONE Value uop__EXIT_TRACE(STENCIL_PARAMS) {
     frame->sp = sp;
     frame->ip = JIT_IP;
+    return (Value)JIT_OPERAND;
+}
+
+/* A side exit that may be linked: OPERAND points at a JitExitLink whose
+ * `entry` is NULL until the exit gets a trace of its own, then the code
+ * to go on in (another trace starting where this one leaves). The link
+ * is data, so linking never writes to executable memory. */
+static inline __attribute__((always_inline)) PRESERVE_NONE Value uop__EXIT_LINK(STENCIL_PARAMS) {
+    frame->sp = sp;
+    frame->ip = JIT_IP;
+    StencilFn *next = (StencilFn *)((const JitExitLink *)JIT_OPERAND)->entry;
+    if (next) MUSTTAIL return next(STENCIL_ARGS);
     return (Value)JIT_OPERAND;
 }
 
