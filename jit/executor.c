@@ -129,7 +129,7 @@ static StitchOp *stitch_ops(Executor *ex) {
                           .ip = op->ip, .jump = op->jump >= 0 ? at[op->jump] : -1,
                           .deopt = op->deopt >= 0 ? at[op->deopt] : -1,
                           .error = op->error >= 0 ? at[op->error] : -1};
-        if (op->uop == UOP_JUMP_TO_TOP) s[i].jump = 0;
+        if (op->uop == UOP_JUMP_TO_TOP) s[i].jump = ex->loop_start;
     }
     for (int j = 0; j < m; j++) {
         Exit *e = &ex->exits[j];
@@ -153,6 +153,7 @@ static Executor *new_executor(const Trace *t, bool side) {
     memcpy(ex->ops, t->ops, (size_t)t->n * sizeof *ex->ops);
     ex->nops = t->n;
     ex->nexits = t->nexits;
+    ex->loop_start = t->loop_start;
     ex->end_exit = -1;
     for (int j = 0; j < t->nexits; j++) {
         ex->exits[j] = (Exit){.owner = ex, .resume = t->exits[j].resume, .code = t->exits[j].code,
@@ -203,6 +204,7 @@ static Executor *compile(VM *vm, Trace *t, Frame *f, bool side) {
     uint64_t t0 = now_ns();
     t->uops_before = t->n;
     t->guards_before = count_guards(t);
+    t->loop_start = 0;
     if (!vm->opt.jit_no_opt) trace_optimize(vm, t);
     t->guards_after = count_guards(t);
     if (js->nexecutors >= EXECUTORS_MAX) return NULL;
@@ -247,6 +249,34 @@ static void link_exit(JitState *js, Exit *e, Executor *to) {
     js->stats.linked++;
 }
 
+/* Where tier 1 really goes on from ip: unconditional jumps followed (they
+ * do nothing else). *backward tells whether a backward one was taken, which
+ * makes the place a loop's head. */
+static uint16_t *follow_jumps(uint16_t *ip, bool *backward) {
+    *backward = false;
+    for (int hops = 0; hops < 4; hops++) {
+        uint16_t *p = ip, word = *p++;
+        uint32_t oparg = word >> 8;
+        while ((word & 0xFF) == OP_EXTENDED_ARG) {
+            word = *p++;
+            oparg = oparg << 8 | word >> 8;
+        }
+        int op = word & 0xFF;
+        uint16_t *next = p + opcode_caches[op];
+        if (op == OP_JUMP_BACKWARD || op == OP_ENTER_EXECUTOR) {
+            *backward = true;
+            ip = next - oparg;
+        } else if (op == OP_JUMP_FORWARD) {
+            ip = next + oparg;
+        } else if (op == OP_NOP) {
+            ip = next;
+        } else {
+            break;
+        }
+    }
+    return ip;
+}
+
 /* The valid executor whose trace starts at ip, or NULL. */
 static Executor *starting_at(JitState *js, const uint16_t *ip) {
     for (int i = js->nexecutors - 1; i >= 0; i--) {
@@ -259,19 +289,23 @@ static Executor *starting_at(JitState *js, const uint16_t *ip) {
 /* A trace's end or branch exit that lands where another trace starts goes
  * straight on into it (deopt exits never: the guard that failed would
  * fail again there), and so do other traces' exits landing at ex's start. */
+static bool linkable(const Exit *e) {
+    return (e->kind == EXIT_END || e->kind == EXIT_BRANCH) && !e->linked;
+}
+
 static void link_new(JitState *js, Executor *ex) {
+    bool back;
     for (int j = 0; j < ex->nexits; j++) {
         Exit *e = &ex->exits[j];
         Executor *to;
-        if ((e->kind == EXIT_END || e->kind == EXIT_BRANCH) && !e->linked && (to = starting_at(js, e->resume)))
+        if (linkable(e) && (to = starting_at(js, follow_jumps(e->resume, &back))))
             link_exit(js, e, to);
     }
     for (int i = 0; i < js->nexecutors; i++) {
         Executor *from = js->executors[i];
         for (int j = 0; from->valid && j < from->nexits; j++) {
             Exit *e = &from->exits[j];
-            if ((e->kind == EXIT_END || e->kind == EXIT_BRANCH) && !e->linked && e->resume == ex->start)
-                link_exit(js, e, ex);
+            if (linkable(e) && follow_jumps(e->resume, &back) == ex->start) link_exit(js, e, ex);
         }
     }
 }
@@ -286,14 +320,23 @@ static void side_exit(VM *vm, Exit *e, Frame *f) {
         e->taken = 0;
         return;
     }
-    e->side_tried = 1;
-    Executor *to = e->kind == EXIT_DEOPT ? NULL : starting_at(js, e->resume);
+    /* An exit that lands on a backward jump goes on at that loop's head:
+     * its trace is the loop's. */
+    bool loop = false;
+    uint16_t *at = e->kind == EXIT_DEOPT ? e->resume : follow_jumps(e->resume, &loop);
+    Executor *to = e->kind == EXIT_DEOPT ? NULL : starting_at(js, at);
     if (!to) {
         Trace *t = &js->scratch;
-        if (trace_project(vm, t, f->code, e->resume, false) < 0) return;
-        if (!(to = compile(vm, t, f, true))) return;
+        if (trace_project(vm, t, f->code, at, loop) < 0 || !(to = compile(vm, t, f, !loop))) {
+            /* Nothing to compile from here (yet): try again later, a few
+             * times, as the code around may get traces of its own. */
+            e->taken = 0;
+            e->side_tried = ++e->retries >= 4;
+            return;
+        }
         link_new(js, to);
     }
+    e->side_tried = 1;
     if (!e->linked) link_exit(js, e, to);
 }
 
@@ -328,14 +371,23 @@ static void revert_jump(Executor *ex) {
     ex->jump = NULL;
 }
 
+static void invalidate_executor(JitState *js, Executor *ex);
+
 static int run(VM *vm, Executor *ex) {
     Frame *f = &vm->frames[vm->nframes - 1];
     Exit *e = vm->opt.jit_mode == JIT_MODE_CODE
-                  ? (Exit *)(uintptr_t)jit_enter(ex->entry, f, f->sp, vm)
+                  ? (Exit *)(uintptr_t)jit_enter(ex->entry, f, f->sp, f->base, vm)
                   : uop_run(vm, ex);
     e->taken++;
     e->owner->exits_taken++;
     if (e->kind == EXIT_ERROR) return JIT_ERROR;
+    /* Entry facts (the preamble) that keep failing are stale: compile the
+     * loop afresh once it is hot again. */
+    if (e->kind == EXIT_DEOPT && e->resume == e->owner->start && e->owner->loop_start > 0 &&
+        e->taken >= SIDE_EXIT_HOT) {
+        if (e->owner->valid) invalidate_executor(vm->jit_state, e->owner);
+        return JIT_OK;
+    }
     if (!e->linked && !e->side_tried && e->taken >= SIDE_EXIT_HOT)
         side_exit(vm, e, &vm->frames[vm->nframes - 1]);
     return JIT_OK;

@@ -45,7 +45,8 @@ typedef struct Exit {
     uint32_t taken;
     uint8_t kind;            /* ExitKind */
     uint8_t op;              /* the opcode at resume when projected (deopts) */
-    uint8_t side_tried;      /* a side trace was attempted (success or not) */
+    uint8_t side_tried;      /* a side trace was made or given up on */
+    uint8_t retries;         /* failed attempts at a side trace */
 } Exit;
 
 /* One uop of a trace. */
@@ -74,6 +75,7 @@ typedef struct Trace {
     Code *code;              /* the loop's (or side trace's) code object */
     uint16_t *start;         /* its first instruction */
     bool loops;              /* ends by jumping back to its start */
+    int loop_start;          /* first op after the preamble (optimize.c) */
     Code *inlined[TRACE_MAX_DEPTH * 8]; /* callees inlined (kept alive) */
     int ninlined;
     const char *stop;        /* why projection stopped (for the dump) */
@@ -96,6 +98,7 @@ struct Executor {
     Exit *exits;
     int nexits;
     int end_exit;            /* the exit after the last op (loops: -1) */
+    int loop_start;          /* where _JUMP_TO_TOP goes: past the preamble */
     uint32_t *type_deps;     /* class versions it guards (invalidation) */
     int ntype_deps;
     Dict *globals_dep;       /* globals dict whose keys it guards, or NULL */

@@ -1,44 +1,61 @@
-/* optimize.c: the trace optimizer, one forward pass of abstract
- * interpretation.
+/* optimize.c: the trace optimizer, abstract interpretation over the uops.
  *
  * Each stack slot and each fast local of the frames the trace runs in gets
  * an abstract value: unknown, or known to be a small int, a float, a str,
- * a list, a tuple (and for locals: whether it is bound). Facts come from
- * the guards that passed, the results of typed uops (an int op that did
- * not deopt gave a small int), constants, and stores. With them:
- *   - a guard whose test is already proven is removed (the int guard on a
- *     value a previous int op produced or a previous guard checked, the
- *     guard on a local the trace itself stored an int into);
+ * a list, a tuple, or a range/list/tuple iterator; locals also whether
+ * they are bound, and stack slots which local they were loaded from.
+ * Facts come from the guards that passed, the results of typed uops (an
+ * int op that did not deopt gave a small int), constants, and stores; a
+ * guard on a value loaded from a local proves the local too (until it is
+ * stored again). With them:
+ *   - a guard whose test is already proven is removed;
  *   - a constant load becomes _LOAD_CONST_INLINE (the value is the
  *     operand: no loads through frame->code->consts);
  *   - a load of a local proven bound skips the unbound check;
  *   - a push popped right away (a load then _POP_TOP) is dropped.
- * Facts never flow around the loop's back edge: the pass starts at the
- * trace's head knowing nothing, which keeps it simple and sound (a fact
- * established in iteration n is re-established in iteration n + 1 by the
- * same uops before it is used).
  *
- * Calls may run any code, but none of it can change a fast local of a
- * frame it did not create or the type of a value, so facts survive them.
- * An inlined call's frame gets fresh locals; its caller's are kept and
- * come back at _POP_FRAME.
+ * Loops: a first pass from no facts at all finds what holds at the back
+ * edge whatever the entry state (guards and stores on the one path through
+ * the body). Those facts about the loop frame's locals and its top of
+ * stack (a for loop's iterator) become the head's facts for the real pass,
+ * and a preamble before the head checks them once per entry from tier 1:
+ * the back edge re-establishes them by construction (the transfer
+ * functions are monotone, so the second pass ends with at least the
+ * first's facts). A guard on a loop-carried or loop-invariant local is
+ * then checked once per entry, not once per iteration.
+ *
+ * Calls may run any code, but none of it can change a fast local of
+ * another frame or the type of a value, so facts survive them. An inlined
+ * call's frame gets fresh facts; its caller's come back at _POP_FRAME.
  */
 #include <string.h>
 
 #include "jit.h"
 
-typedef enum Kind { K_UNKNOWN, K_INT, K_FLOAT, K_STR, K_LIST, K_TUPLE } Kind;
+typedef enum Kind {
+    K_UNKNOWN, K_INT, K_FLOAT, K_STR, K_LIST, K_TUPLE,
+    K_RANGE_ITER, K_LIST_ITER, K_TUPLE_ITER
+} Kind;
 
 #define SLOTS 256     /* abstract stack, centred on the trace's entry depth */
 #define LOCALS 64     /* fast locals tracked per frame */
+#define ENTRY (SLOTS / 2)
+
+typedef struct Slot {
+    uint8_t kind;
+    int8_t local;     /* loaded from this local of the same frame, or -1 */
+} Slot;
 
 typedef struct Abs {
-    uint8_t stack[SLOTS];
-    int sp;                           /* SLOTS / 2 at the trace's entry */
+    Slot stack[SLOTS];
+    int sp;
     uint8_t locals[TRACE_MAX_DEPTH + 1][LOCALS];
     uint8_t bound[TRACE_MAX_DEPTH + 1][LOCALS];
-    int base[TRACE_MAX_DEPTH + 1];    /* stack depth where each frame's stack starts */
+    int base[TRACE_MAX_DEPTH + 1];    /* abstract sp where each callee's stack starts */
     int depth;
+    /* The loop frame's locals read before any store in the trace (only
+     * those need entry facts) and those stored. */
+    uint8_t live_in[LOCALS], written[LOCALS];
 } Abs;
 
 static Kind kind_of(Value v) {
@@ -50,18 +67,29 @@ static Kind kind_of(Value v) {
     return K_UNKNOWN;
 }
 
-static uint8_t *slot(Abs *a, int i) {
-    static uint8_t scratch;
+static Slot *slot(Abs *a, int i) {
+    static Slot scratch;
     int k = a->sp + i;
     if (k < 0 || k >= SLOTS) {
-        scratch = K_UNKNOWN;
+        scratch = (Slot){K_UNKNOWN, -1};
         return &scratch;
     }
     return &a->stack[k];
 }
 
-static Kind peek(Abs *a, int i) { return (Kind)*slot(a, i); }
-static void set(Abs *a, int i, Kind k) { *slot(a, i) = (uint8_t)k; }
+static Kind peek(Abs *a, int i) { return (Kind)slot(a, i)->kind; }
+
+static void push(Abs *a, Kind k, int local) {
+    *slot(a, 0) = (Slot){(uint8_t)k, (int8_t)local};
+    a->sp++;
+}
+
+/* What a guard proved of slot i, and of the local it was loaded from. */
+static void prove(Abs *a, int i, Kind k) {
+    Slot *s = slot(a, i);
+    s->kind = (uint8_t)k;
+    if (s->local >= 0) a->locals[a->depth][s->local] = (uint8_t)k;
+}
 
 /* Apply a uop's stack effect with unknown results. */
 static void effect(Abs *a, int uop, uint32_t oparg) {
@@ -76,30 +104,32 @@ static void effect(Abs *a, int uop, uint32_t oparg) {
 #undef U
     }
     a->sp -= pops;
-    for (int i = 0; i < pushes; i++) set(a, i, K_UNKNOWN);
-    a->sp += pushes;
+    for (int i = 0; i < pushes; i++) push(a, K_UNKNOWN, -1);
 }
 
 /* A type guard on the top two slots: 1 when its test is already proven,
  * else 0, recording what it proves; -1 for any other uop. */
 static int guard_known(Abs *a, int uop) {
-    Kind need_top = K_UNKNOWN, need_second = K_UNKNOWN;
+    Kind top = K_UNKNOWN, second = K_UNKNOWN;
     switch (uop) {
-    case UOP_GUARD_BOTH_INT: need_top = need_second = K_INT; break;
-    case UOP_GUARD_BOTH_FLOAT: need_top = need_second = K_FLOAT; break;
-    case UOP_GUARD_BOTH_STR: need_top = need_second = K_STR; break;
-    case UOP_GUARD_TOS_INT: need_top = K_INT; break;
-    case UOP_GUARD_TOS_LIST: need_top = K_LIST; break;
-    case UOP_GUARD_TOS_TUPLE: need_top = K_TUPLE; break;
-    case UOP_GUARD_NOS_LIST: need_second = K_LIST; break;
-    case UOP_GUARD_NOS_TUPLE: need_second = K_TUPLE; break;
-    case UOP_GUARD_NOS_STR: need_second = K_STR; break;
+    case UOP_GUARD_BOTH_INT: top = second = K_INT; break;
+    case UOP_GUARD_BOTH_FLOAT: top = second = K_FLOAT; break;
+    case UOP_GUARD_BOTH_STR: top = second = K_STR; break;
+    case UOP_GUARD_TOS_INT: top = K_INT; break;
+    case UOP_GUARD_TOS_LIST: top = K_LIST; break;
+    case UOP_GUARD_TOS_TUPLE: top = K_TUPLE; break;
+    case UOP_GUARD_NOS_LIST: second = K_LIST; break;
+    case UOP_GUARD_NOS_TUPLE: second = K_TUPLE; break;
+    case UOP_GUARD_NOS_STR: second = K_STR; break;
+    case UOP_ITER_CHECK_RANGE: top = K_RANGE_ITER; break;
+    case UOP_ITER_CHECK_LIST: top = K_LIST_ITER; break;
+    case UOP_ITER_CHECK_TUPLE: top = K_TUPLE_ITER; break;
     default: return -1;
     }
-    bool known = (need_top == K_UNKNOWN || peek(a, -1) == need_top) &&
-                 (need_second == K_UNKNOWN || peek(a, -2) == need_second);
-    if (need_top != K_UNKNOWN) set(a, -1, need_top);
-    if (need_second != K_UNKNOWN) set(a, -2, need_second);
+    bool known = (top == K_UNKNOWN || peek(a, -1) == top) &&
+                 (second == K_UNKNOWN || peek(a, -2) == second);
+    if (top != K_UNKNOWN) prove(a, -1, top);
+    if (second != K_UNKNOWN) prove(a, -2, second);
     return known;
 }
 
@@ -144,8 +174,14 @@ static bool pure_push(int uop) {
     return uop == UOP_LOAD_FAST_CHECKED || uop == UOP_LOAD_CONST_INLINE || uop == UOP_LOAD_CONST;
 }
 
-/* Rewrite op (which may be dropped: false). */
-static bool step(VM *vm, Abs *a, TraceOp *op) {
+/* A store to local i: stack slots loaded from it no longer stand for it. */
+static void forget_origin(Abs *a, int i) {
+    for (int k = a->base[a->depth]; k < a->sp && k < SLOTS; k++)
+        if (a->stack[k].local == i) a->stack[k].local = -1;
+}
+
+/* Interpret op, rewriting it; false when it is to be dropped. */
+static bool step(Abs *a, TraceOp *op) {
     int d = a->depth;
     uint32_t i = op->oparg;
     bool tracked = i < LOCALS;
@@ -154,68 +190,158 @@ static bool step(VM *vm, Abs *a, TraceOp *op) {
         Value v = op->code->consts->items[i];
         op->uop = UOP_LOAD_CONST_INLINE;
         op->operand = (uint64_t)v;
-        set(a, 0, kind_of(v));
-        a->sp++;
+        push(a, kind_of(v), -1);
         return true;
     }
     case UOP_LOAD_FAST:
+        if (tracked && d == 0 && !a->written[i]) a->live_in[i] = 1;
         if (tracked && a->bound[d][i]) op->uop = UOP_LOAD_FAST_CHECKED;
-        set(a, 0, tracked ? (Kind)a->locals[d][i] : K_UNKNOWN);
-        a->sp++;
+        push(a, tracked ? (Kind)a->locals[d][i] : K_UNKNOWN, tracked ? (int)i : -1);
         if (tracked) a->bound[d][i] = 1; /* or the load raised */
         return true;
     case UOP_STORE_FAST:
         a->sp--;
         if (tracked) {
+            if (d == 0) a->written[i] = 1;
+            forget_origin(a, (int)i);
             a->locals[d][i] = (uint8_t)peek(a, 0);
             a->bound[d][i] = 1;
         }
         return true;
     case UOP_PUSH_FRAME:
         effect(a, op->uop, i);
-        if (d + 1 <= TRACE_MAX_DEPTH) {
+        if (d < TRACE_MAX_DEPTH) {
             a->depth++;
             memset(a->locals[a->depth], 0, LOCALS);
             memset(a->bound[a->depth], 0, LOCALS);
             a->base[a->depth] = a->sp;
         }
         return true;
+    case UOP_FOR_ITER_RANGE:
+        push(a, K_INT, -1); /* the iterator stays below (the jump leaves) */
+        return true;
+    case UOP_FOR_ITER_LIST:
+    case UOP_FOR_ITER_TUPLE:
+    case UOP_FOR_ITER:
+        push(a, K_UNKNOWN, -1);
+        return true;
     case UOP_POP_FRAME:
         if (a->depth > 0) {
             a->sp = a->base[a->depth];
             a->depth--;
         }
-        set(a, 0, K_UNKNOWN);
-        a->sp++;
+        push(a, K_UNKNOWN, -1);
         return true;
     default:
         break;
     }
-    (void)vm;
     int g = guard_known(a, op->uop);
     if (g >= 0) return g == 0;
     effect(a, op->uop, i);
     Kind k = result_kind(op->uop);
-    if (k != K_UNKNOWN) set(a, -1, k);
-    if (op->uop == UOP_FOR_ITER_RANGE) set(a, -1, K_INT);
+    if (k != K_UNKNOWN) slot(a, -1)->kind = (uint8_t)k;
     return true;
 }
 
-void trace_optimize(VM *vm, Trace *t) {
-    static Abs a;
-    memset(&a, 0, sizeof a);
-    a.sp = SLOTS / 2;
-    int n = 0;
-    for (int i = 0; i < t->n; i++) {
-        TraceOp op = t->ops[i];
-        if (!step(vm, &a, &op)) continue;
+/* One pass over ops[0..n) from state a; the new length. */
+static int run_pass(Abs *a, TraceOp *ops, int n) {
+    int out = 0;
+    for (int i = 0; i < n; i++) {
+        TraceOp op = ops[i];
+        if (!step(a, &op)) continue;
         /* A push popped at once is no push at all. */
-        if (op.uop == UOP_POP_TOP && n > 0 && pure_push(t->ops[n - 1].uop) &&
-            t->ops[n - 1].depth == op.depth) {
-            n--;
+        if (op.uop == UOP_POP_TOP && out > 0 && pure_push(ops[out - 1].uop) &&
+            ops[out - 1].depth == op.depth) {
+            out--;
             continue;
         }
-        t->ops[n++] = op;
+        ops[out++] = op;
     }
-    t->n = n;
+    return out;
+}
+
+static void init(Abs *a) {
+    memset(a, 0, sizeof *a);
+    a->sp = ENTRY;
+    for (int i = 0; i < SLOTS; i++) a->stack[i].local = -1;
+}
+
+static int local_guard(Kind k) {
+    switch (k) {
+    case K_INT: return UOP_GUARD_LOCAL_INT;
+    case K_FLOAT: return UOP_GUARD_LOCAL_FLOAT;
+    case K_STR: return UOP_GUARD_LOCAL_STR;
+    case K_LIST: return UOP_GUARD_LOCAL_LIST;
+    case K_TUPLE: return UOP_GUARD_LOCAL_TUPLE;
+    default: return -1;
+    }
+}
+
+static int iter_guard(Kind k) {
+    switch (k) {
+    case K_RANGE_ITER: return UOP_ITER_CHECK_RANGE;
+    case K_LIST_ITER: return UOP_ITER_CHECK_LIST;
+    case K_TUPLE_ITER: return UOP_ITER_CHECK_TUPLE;
+    default: return -1;
+    }
+}
+
+/* The preamble checking entry facts e; the number of ops it took. */
+static int preamble(Trace *t, const Abs *e, TraceOp *pre, int room) {
+    int n = 0;
+    int exit = trace_exit(t, EXIT_DEOPT, t->start, t->code);
+    if (exit < 0) return -1;
+    TraceOp proto = {.depth = 0, .ip = t->ops[0].ip, .instr = t->start, .code = t->code,
+                     .deopt = (int16_t)exit, .error = -1, .jump = -1};
+    int g = iter_guard((Kind)e->stack[ENTRY - 1].kind);
+    if (g >= 0 && n < room) {
+        pre[n] = proto;
+        pre[n++].uop = (uint16_t)g;
+    }
+    for (int i = 0; i < LOCALS && i < t->code->nlocals; i++) {
+        int lg = local_guard((Kind)e->locals[0][i]);
+        if (lg < 0 || n >= room) continue;
+        pre[n] = proto;
+        pre[n].uop = (uint16_t)lg;
+        pre[n++].oparg = (uint32_t)i;
+    }
+    return n;
+}
+
+void trace_optimize(VM *vm, Trace *t) {
+    (void)vm;
+    static Abs a, facts;
+    static TraceOp scratch[TRACE_MAX_UOPS];
+    t->loop_start = 0;
+    init(&a);
+    if (!t->loops) {
+        t->n = run_pass(&a, t->ops, t->n);
+        return;
+    }
+    /* Pass 1 (on a copy): what holds at the back edge. */
+    memcpy(scratch, t->ops, (size_t)t->n * sizeof *scratch);
+    run_pass(&a, scratch, t->n);
+    init(&facts);
+    if (a.depth == 0 && a.sp == ENTRY) {
+        facts.stack[ENTRY - 1].kind = a.stack[ENTRY - 1].kind;
+        for (int i = 0; i < LOCALS; i++) {
+            if (!a.live_in[i] || local_guard((Kind)a.locals[0][i]) < 0) continue;
+            facts.locals[0][i] = a.locals[0][i];
+            facts.bound[0][i] = 1;
+        }
+    }
+    TraceOp pre[LOCALS + 1];
+    int npre = preamble(t, &facts, pre, LOCALS + 1);
+    if (npre <= 0 || t->n + npre > TRACE_MAX_UOPS) {
+        init(&a);
+        t->n = run_pass(&a, t->ops, t->n);
+        return;
+    }
+    /* Pass 2 from the entry facts, after the preamble. */
+    a = facts;
+    int n = run_pass(&a, t->ops, t->n);
+    memmove(t->ops + npre, t->ops, (size_t)n * sizeof *t->ops);
+    memcpy(t->ops, pre, (size_t)npre * sizeof *pre);
+    t->n = n + npre;
+    t->loop_start = npre;
 }

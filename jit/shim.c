@@ -2,8 +2,8 @@
  * preserve_none. */
 #include "shim.h"
 
-typedef __attribute__((preserve_none)) uint64_t JitCode(void *frame, uint64_t *sp, uint64_t tos0, void *vm);
+typedef __attribute__((preserve_none)) uint64_t JitCode(void *frame, uint64_t *sp, uint64_t tos0, uint64_t *base, void *vm);
 
-uint64_t jit_enter(const void *entry, void *frame, uint64_t *sp, void *vm) {
-    return ((JitCode *)(uintptr_t)entry)(frame, sp, sp[-1], vm);
+uint64_t jit_enter(const void *entry, void *frame, uint64_t *sp, uint64_t *base, void *vm) {
+    return ((JitCode *)(uintptr_t)entry)(frame, sp, sp[-1], base, vm);
 }

@@ -3,7 +3,7 @@
  * Stitched code uses the stencils' preserve_none convention; jit_enter is
  * an ordinary (SysV) function, compiled by clang-19 (jit/shim.c), that
  * calls it with the frame, the stack pointer, the cached top of stack
- * (sp[-1], which must be readable) and the VM in the stencils' registers,
+ * (sp[-1], which must be readable), the frame's locals (base) and the VM in the stencils' registers,
  * saving the registers C code expects kept. The trace's exit stencil
  * returns to it; its return value is the exit's operand. */
 #ifndef STITCH_JIT_SHIM_H
@@ -11,6 +11,6 @@
 
 #include <stdint.h>
 
-uint64_t jit_enter(const void *entry, void *frame, uint64_t *sp, void *vm);
+uint64_t jit_enter(const void *entry, void *frame, uint64_t *sp, uint64_t *base, void *vm);
 
 #endif

@@ -75,7 +75,7 @@ Exit *uop_run(VM *vm, Executor *ex) {
         goto leave;
     jump:
         if (op->uop == UOP_JUMP_TO_TOP) {
-            op = ex->ops;
+            op = ex->ops + ex->loop_start;
             continue;
         }
         e = &ex->exits[op->jump];

@@ -166,6 +166,13 @@
     /* Optimizer output: a constant as the operand, a guard-free local load. */       \
     U(_LOAD_CONST_INLINE, 0, 1, UOPF_OPERAND | UOPF_PURE | UOPF_TIER2)                  \
     U(_LOAD_FAST_CHECKED, 0, 1, UOPF_ARG | UOPF_PURE | UOPF_TIER2)                      \
+    /* A loop trace's preamble: the kinds of locals its body assumes at the  */    \
+    /* head, checked once per entry instead of once per iteration.            */    \
+    U(_GUARD_LOCAL_INT, 0, 0, UOPF_ARG | UOPF_GUARD | UOPF_TIER2)                       \
+    U(_GUARD_LOCAL_FLOAT, 0, 0, UOPF_ARG | UOPF_GUARD | UOPF_TIER2)                     \
+    U(_GUARD_LOCAL_STR, 0, 0, UOPF_ARG | UOPF_GUARD | UOPF_TIER2)                       \
+    U(_GUARD_LOCAL_LIST, 0, 0, UOPF_ARG | UOPF_GUARD | UOPF_TIER2)                      \
+    U(_GUARD_LOCAL_TUPLE, 0, 0, UOPF_ARG | UOPF_GUARD | UOPF_TIER2)                     \
     /* Generic instructions in a trace: one uop each, calling the helper the    */    \
     /* interpreter's own handler uses (interp.c).                                */    \
     U(_BINARY_OP, 2, 1, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)              \

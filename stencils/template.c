@@ -35,8 +35,11 @@
 /* The cached stack values, deepest last. */
 #define STENCIL_CACHE Value tos0
 #define STENCIL_CACHE_ARGS tos0
-#define STENCIL_PARAMS Frame *frame, Value *sp, STENCIL_CACHE, VM *vm
-#define STENCIL_ARGS frame, sp, STENCIL_CACHE_ARGS, vm
+/* `base` is frame->base, kept in a register (r15, which C callees
+ * preserve) because locals are what loops touch most; vm comes last (rdi),
+ * as it is mostly needed as a callee's first argument anyway. */
+#define STENCIL_PARAMS Frame *frame, Value *sp, STENCIL_CACHE, Value *base, VM *vm
+#define STENCIL_ARGS frame, sp, STENCIL_CACHE_ARGS, base, vm
 
 typedef PRESERVE_NONE Value StencilFn(STENCIL_PARAMS);
 
@@ -47,7 +50,16 @@ extern const uint8_t _JIT_OPARG;
 extern char _JIT_IP[];
 extern const char _JIT_OPERAND[];
 
-#define JIT_OPARG ((uint32_t)(uintptr_t)&_JIT_OPARG)
+/* The oparg through a `mov $_JIT_OPARG, r32` (which zero-extends): from a
+ * C cast of the address, or a 32-bit asm result, clang adds a redundant
+ * zero-extension before using it as an index. */
+static inline __attribute__((always_inline)) uint64_t jit_oparg(void) {
+    uint64_t v;
+    __asm__("movl $_JIT_OPARG, %k0" : "=r"(v));
+    __builtin_assume(v <= UINT32_MAX);
+    return v;
+}
+#define JIT_OPARG jit_oparg()
 #define JIT_IP ((uint16_t *)(uintptr_t)_JIT_IP)
 #define JIT_OPERAND ((uint64_t)(uintptr_t)_JIT_OPERAND)
 
@@ -94,7 +106,7 @@ __attribute__((flatten)) PRESERVE_NONE Value _JIT_ENTRY(STENCIL_PARAMS) {
     ((uint64_t)JIT_IP[(i)] | (uint64_t)JIT_IP[(i) + 1] << 16 |                 \
      (uint64_t)JIT_IP[(i) + 2] << 32)
 #define CACHE64(i) (CACHE48(i) | (uint64_t)JIT_IP[(i) + 3] << 48)
-#define LOCAL(i) (frame->base[(i)])
+#define LOCAL(i) (base[(i)])
 #define CONST(i) (frame->code->consts->items[(i)])
 #define NAME(i) AS_STR(frame->code->names->items[(i)])
 #define GLOBALS (frame->globals)
@@ -123,9 +135,11 @@ __attribute__((flatten)) PRESERVE_NONE Value _JIT_ENTRY(STENCIL_PARAMS) {
     do {                                                                       \
         frame = &vm->frames[vm->nframes - 1];                                  \
         sp = frame->sp;                                                        \
+        base = frame->base;                                                    \
         GOTO(_JIT_CONTINUE);                                                   \
     } while (0)
-#define FRAME_POPPED() (frame = &vm->frames[vm->nframes - 1], sp = frame->sp)
+#define FRAME_POPPED()                                                         \
+    (frame = &vm->frames[vm->nframes - 1], sp = frame->sp, base = frame->base)
 #define OPERAND JIT_OPERAND
 #define UOP_TIER2
 

@@ -254,10 +254,10 @@ static void test_int_trace(void **state) {
     /* Recording left the code as it runs: 5 + 3, then the guard's deopt. */
     Value *base = f->frame.base, *sp = base + f->code.nlocals;
     base[0] = val_int(5);
-    assert_int_equal(jit_enter(entry, &f->frame, sp, f->vm), 0);
+    assert_int_equal(jit_enter(entry, &f->frame, sp, f->frame.base, f->vm), 0);
     assert_int_equal(val_as_int(f->frame.sp[-1]), 8);
     base[0] = val_float(1.5);
-    assert_int_equal(jit_enter(entry, &f->frame, sp, f->vm), 7);
+    assert_int_equal(jit_enter(entry, &f->frame, sp, f->frame.base, f->vm), 7);
     assert_ptr_equal(f->frame.ip, &f->caches[2]);
 }
 
@@ -289,7 +289,7 @@ static void check_str_trace(Fixture *f, CodeMem *cm, bool far) {
     base[0] = val_obj(str_intern_cstr(f->vm, "ab"));
     base[1] = val_obj(str_intern_cstr(f->vm, "cd"));
     f->vm->exc = VAL_NULL;
-    assert_int_equal(jit_enter(entry, &f->frame, sp, f->vm), 0);
+    assert_int_equal(jit_enter(entry, &f->frame, sp, f->frame.base, f->vm), 0);
     assert_string_equal(AS_STR(f->frame.sp[-1])->data, "abcd");
 }
 

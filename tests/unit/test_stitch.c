@@ -76,7 +76,7 @@ static uint64_t run(Fixture *f, const StitchOp *ops, int n, Value **sp_out) {
     assert_int_equal(err, STITCH_OK);
     assert_non_null(entry);
     Value *sp = f->frame.base + f->code.nlocals;
-    uint64_t r = jit_enter(entry, &f->frame, sp, f->vm);
+    uint64_t r = jit_enter(entry, &f->frame, sp, f->frame.base, f->vm);
     *sp_out = f->frame.sp;
     return r;
 }
@@ -266,10 +266,10 @@ static void test_batch(void **state) {
     check_maps(f->cm);
     Value *base = f->frame.base, *sp = base + f->code.nlocals;
     base[0] = val_int(5);
-    assert_int_equal(jit_enter(t[0].entry, &f->frame, sp, f->vm), 0);
+    assert_int_equal(jit_enter(t[0].entry, &f->frame, sp, f->frame.base, f->vm), 0);
     assert_true(f->frame.sp[-1] == VAL_TRUE);
     base[1] = VAL_NONE;
-    assert_int_equal(jit_enter(t[1].entry, &f->frame, sp, f->vm), 4);
+    assert_int_equal(jit_enter(t[1].entry, &f->frame, sp, f->frame.base, f->vm), 4);
     assert_true(base[1] == val_int(100));
     assert_ptr_equal(f->frame.ip, &f->caches[5]);
 }
