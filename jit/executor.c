@@ -26,6 +26,7 @@
 #include "jit.h"
 #include "opcodes.h"
 #include "shim.h"
+#include "specialize.h"
 /* stitch_jit.h is not included: its stitch.h clashes with jit/stitch.h. */
 
 #define JIT_MEMORY_DEFAULT ((size_t)64 << 20)
@@ -141,14 +142,12 @@ static StitchOp *stitch_ops(Executor *ex) {
     return s;
 }
 
-static Executor *new_executor(const Trace *t, bool side) {
-    Executor *ex = calloc(1, sizeof *ex);
-    if (!ex) return NULL;
+static bool fill_executor(Executor *ex, const Trace *t, bool side) {
     ex->ops = malloc((size_t)t->n * sizeof *ex->ops);
     ex->exits = calloc((size_t)(t->nexits ? t->nexits : 1), sizeof *ex->exits);
     if (!ex->ops || !ex->exits) {
         free_executor(ex);
-        return NULL;
+        return false;
     }
     memcpy(ex->ops, t->ops, (size_t)t->n * sizeof *ex->ops);
     ex->nops = t->n;
@@ -164,7 +163,7 @@ static Executor *new_executor(const Trace *t, bool side) {
     ex->is_side = side;
     ex->code = t->code;
     ex->start = t->start;
-    return ex;
+    return true;
 }
 
 static void perf_map(JitState *js, Executor *ex) {
@@ -197,6 +196,22 @@ static bool stitch_executor(JitState *js, Executor *ex, StitchListing *listing) 
     return true;
 }
 
+/* Under STITCH_STATS, a counter at the top of the loop (or the side
+ * trace's start) adds up the bytecode instructions one pass runs, for the
+ * share of the work done in traces. It runs in the trace itself, so an
+ * early exit still counts the whole pass: an estimate, on the high side. */
+static void add_counter(Trace *t, Executor *ex) {
+    int k = t->loop_start, instrs = 0;
+    if (t->n >= TRACE_MAX_UOPS) return;
+    for (int i = k; i < t->n; i++) instrs += i == k || t->ops[i].instr != t->ops[i - 1].instr;
+    memmove(t->ops + k + 1, t->ops + k, (size_t)(t->n - k) * sizeof *t->ops);
+    t->ops[k] = (TraceOp){.uop = UOP_COUNT_INSTRS, .oparg = (uint32_t)instrs,
+                          .operand = (uint64_t)(uintptr_t)&ex->instrs_run, .ip = t->ops[k + 1].ip,
+                          .instr = t->ops[k + 1].instr, .code = t->ops[k + 1].code,
+                          .deopt = -1, .error = -1, .jump = -1};
+    t->n++;
+}
+
 /* Optimize, build and (machine-code mode) stitch the projected trace t of
  * frame f. NULL when it cannot be compiled; the caller backs off. */
 static Executor *compile(VM *vm, Trace *t, Frame *f, bool side) {
@@ -215,8 +230,10 @@ static Executor *compile(VM *vm, Trace *t, Frame *f, bool side) {
         js->executors = p;
         js->cap = cap;
     }
-    Executor *ex = new_executor(t, side);
+    Executor *ex = calloc(1, sizeof *ex);
     if (!ex) return NULL;
+    if (vm->spec_stats) add_counter(t, ex);
+    if (!fill_executor(ex, t, side)) return NULL;
     StitchListing listing = {0};
     if (vm->opt.jit_mode == JIT_MODE_CODE &&
         !stitch_executor(js, ex, js->dump ? &listing : NULL)) {
@@ -498,6 +515,13 @@ static void report(VM *vm, FILE *out) {
             (unsigned long long)s->code_bytes, (double)s->compile_ns / 1000.0,
             s->stitched_uops ? (double)s->stitch_ns / (double)s->stitched_uops : 0.0);
     fprintf(out, "jit: trace entries from tier 1 %llu\n", (unsigned long long)s->entries);
+    uint64_t in_traces = 0, in_tier1 = 0;
+    for (int i = 0; i < js->nexecutors; i++) in_traces += js->executors[i]->instrs_run;
+    for (int op = 0; op < 256; op++) in_tier1 += vm->spec_stats->exec[op];
+    if (in_traces + in_tier1)
+        fprintf(out, "jit: bytecode instructions run in traces %llu of %llu (%.1f%%, estimated)\n",
+                (unsigned long long)in_traces, (unsigned long long)(in_traces + in_tier1),
+                100.0 * (double)in_traces / (double)(in_traces + in_tier1));
     if (vm->opt.jit_mode == JIT_MODE_UOPS)
         fprintf(out, "jit: uops run %llu\n", (unsigned long long)s->uops_run);
     report_exits(js, out);

@@ -105,6 +105,7 @@ struct Executor {
     Code **deps;             /* code objects it was projected through */
     int ndeps;
     uint64_t entered;        /* times entered from tier 1 */
+    uint64_t instrs_run;     /* STITCH_STATS: bytecode instructions run (_COUNT_INSTRS) */
     uint64_t exits_taken;
 };
 

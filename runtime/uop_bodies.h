@@ -839,6 +839,10 @@ UOP(_LOAD_CONST_INLINE)
     SP_ADJ(1);
 UOP_END
 
+UOP(_COUNT_INSTRS)
+    *(uint64_t *)(uintptr_t)OPERAND += OPARG;
+UOP_END
+
 UOP(_GUARD_LOCAL_INT)
     DEOPT_IF(!val_is_int(LOCAL(OPARG)));
 UOP_END

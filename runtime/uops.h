@@ -165,6 +165,9 @@
     U(_POP_FRAME, 1, 1, UOPF_TIER2)                                                     \
     /* Optimizer output: a constant as the operand, a guard-free local load. */       \
     U(_LOAD_CONST_INLINE, 0, 1, UOPF_OPERAND | UOPF_PURE | UOPF_TIER2)                  \
+    /* STITCH_STATS only: count a pass through OPARG instructions (OPERAND   */    \
+    /* points at the counter).                                                */    \
+    U(_COUNT_INSTRS, 0, 0, UOPF_ARG | UOPF_OPERAND | UOPF_TIER2)                        \
     U(_LOAD_FAST_CHECKED, 0, 1, UOPF_ARG | UOPF_PURE | UOPF_TIER2)                      \
     /* A loop trace's preamble: the kinds of locals its body assumes at the  */    \
     /* head, checked once per entry instead of once per iteration.            */    \

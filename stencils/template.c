@@ -48,7 +48,8 @@ extern const uint8_t _JIT_OPARG;
 /* Not const: RECORD_BRANCH writes through it (a store to a const object
  * would be undefined, and clang drops it). */
 extern char _JIT_IP[];
-extern const char _JIT_OPERAND[];
+/* Not const either: _COUNT_INSTRS stores through the operand. */
+extern char _JIT_OPERAND[];
 
 /* The oparg through a `mov $_JIT_OPARG, r32` (which zero-extends): from a
  * C cast of the address, or a 32-bit asm result, clang adds a redundant
