@@ -222,6 +222,7 @@ static Executor *compile(VM *vm, Trace *t, Frame *f, bool side) {
     t->loop_start = 0;
     if (!vm->opt.jit_no_opt) trace_optimize(vm, t);
     t->guards_after = count_guards(t);
+    int uops_after = t->n;
     if (js->nexecutors >= EXECUTORS_MAX) return NULL;
     if (js->nexecutors == js->cap) {
         int cap = js->cap ? 2 * js->cap : 16;
@@ -248,7 +249,7 @@ static Executor *compile(VM *vm, Trace *t, Frame *f, bool side) {
     s->compiled++;
     s->side_compiled += side;
     s->uops_before += (uint64_t)t->uops_before;
-    s->uops_after += (uint64_t)t->n;
+    s->uops_after += (uint64_t)uops_after;
     s->guards_before += (uint64_t)t->guards_before;
     s->guards_after += (uint64_t)t->guards_after;
     s->compile_ns += now_ns() - t0;
@@ -332,9 +333,18 @@ static void side_exit(VM *vm, Exit *e, Frame *f) {
     JitState *js = vm->jit_state;
     if (js->full || f->code != e->code) return;
     /* A deopt resumes at an instruction tier 1 has not respecialized yet:
-     * a trace projected now would fail the same guard. Wait for it. */
+     * a trace projected now would fail the same guard. Wait for it, but
+     * not forever: a guard only the trace has (a callee's code, which the
+     * CALL's cache still names after the function was replaced) never
+     * fails in tier 1, so make tier 1 specialize the instruction again. */
     if (e->kind == EXIT_DEOPT && trace_opcode_at(e->resume) == e->op) {
         e->taken = 0;
+        if (++e->retries >= 2) {
+            uint16_t *instr = e->resume;
+            while ((*instr & 0xFF) == OP_EXTENDED_ARG) instr++;
+            if (opcode_base[*instr & 0xFF] != (*instr & 0xFF)) spec_deopt(vm, instr);
+            e->retries = 0;
+        }
         return;
     }
     /* An exit that lands on a backward jump goes on at that loop's head:
