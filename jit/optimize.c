@@ -209,6 +209,7 @@ static bool step(Abs *a, TraceOp *op) {
         }
         return true;
     case UOP_PUSH_FRAME:
+    case UOP_ALLOC_AND_ENTER_INIT:
         effect(a, op->uop, i);
         if (d < TRACE_MAX_DEPTH) {
             a->depth++;
@@ -226,6 +227,7 @@ static bool step(Abs *a, TraceOp *op) {
         push(a, K_UNKNOWN, -1);
         return true;
     case UOP_POP_FRAME:
+    case UOP_POP_FRAME_INIT:
         if (a->depth > 0) {
             a->sp = a->base[a->depth];
             a->depth--;

@@ -121,12 +121,13 @@ static void branch(Cursor *c, int op, uint16_t *next, uint16_t **resume) {
     *resume = taken ? target : next;
 }
 
-/* The code a specialized CALL was made for (cache units 1-2 hold its id),
- * if it can be inlined. */
-static Code *callee_code(VM *vm, const uint16_t *cache) {
-    uint32_t id = (uint32_t)cache[1] | (uint32_t)cache[2] << 16;
+/* The code a specialized CALL was made for (cache units 1-2 hold its id,
+ * unit 3 __init__'s for a class), if it can be inlined. */
+static Code *callee_code(VM *vm, const uint16_t *cache, int op) {
+    uint32_t id = op == OP_CALL_ALLOC_AND_ENTER_INIT ? cache[3]
+                                                     : (uint32_t)cache[1] | (uint32_t)cache[2] << 16;
     Code *co = id && id < vm->ncodes ? vm->codes[id] : NULL;
-    if (!co || (co->flags & (CO_GENERATOR | CO_COMPLEX_ARGS)) || co->nfree) return NULL;
+    if (!co || (co->flags & CO_GENERATOR) || co->nfree) return NULL;
     return co;
 }
 
@@ -134,11 +135,11 @@ static Code *callee_code(VM *vm, const uint16_t *cache) {
  * ends the trace instead. */
 static bool inline_call(VM *vm, Cursor *c, int op, const short *uops) {
     Trace *t = c->t;
-    Code *callee = callee_code(vm, c->ip);
+    Code *callee = callee_code(vm, c->ip, op);
     if (!callee || c->depth + 1 >= TRACE_MAX_DEPTH ||
         t->ninlined == (int)(sizeof t->inlined / sizeof *t->inlined))
         return false;
-    (void)op;
+    /* A class's version pins its __init__; a function's code is checked. */
     for (const short *u = uops; *u >= 0; u++) {
         if (*u == UOP_PUSH_FRAME) emit(c, UOP_CHECK_FUNCTION_CODE, c->oparg, (uint64_t)(uintptr_t)callee);
         emit(c, *u, c->oparg, 0);
@@ -169,6 +170,7 @@ int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head) {
     struct {
         Code *co;
         uint16_t *ret;
+        bool init;       /* the callee is an __init__ (_POP_FRAME_INIT) */
     } frames[TRACE_MAX_DEPTH];
     Cursor c = {.t = t, .co = co, .instr = start};
     uint16_t *end = NULL; /* where tier 1 takes over when the trace ends */
@@ -204,25 +206,26 @@ int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head) {
             continue;
         case OP_RETURN_VALUE:
             if (c.depth == 0) break;
-            emit(&c, UOP_POP_FRAME, 0, 0);
+            emit(&c, frames[c.depth - 1].init ? UOP_POP_FRAME_INIT : UOP_POP_FRAME, 0, 0);
             c.depth--;
             c.co = frames[c.depth].co;
             c.instr = frames[c.depth].ret;
             continue;
         case OP_CALL_PY_EXACT_ARGS:
-        case OP_CALL_BOUND_METHOD_EXACT_ARGS: {
+        case OP_CALL_BOUND_METHOD_EXACT_ARGS:
+        case OP_CALL_ALLOC_AND_ENTER_INIT: {
             uint16_t *ret = next;
             Code *caller = c.co;
             if (!inline_call(vm, &c, op, uops)) break;
             frames[c.depth].co = caller;
             frames[c.depth].ret = ret;
+            frames[c.depth].init = op == OP_CALL_ALLOC_AND_ENTER_INIT;
             c.depth++;
             c.co = t->inlined[t->ninlined - 1];
             c.instr = c.co->code;
             continue;
         }
         case OP_CALL_PY_GENERAL:
-        case OP_CALL_ALLOC_AND_ENTER_INIT:
             break;
         default:
             if (uops) {

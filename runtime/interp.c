@@ -31,7 +31,8 @@ enum {
 #undef X
 };
 
-_Static_assert(CACHES_CALL == CACHES_CALL_KW, "a return skips the caches of either call");
+_Static_assert(CACHES_CALL == CACHES_CALL_KW && CACHES_CALL == CACHES_CALL_FUNCTION_EX,
+               "a return skips the caches of any call");
 
 /* Nested interpreter entries from C. Each costs the C stack frames of the
  * loop and of the C functions between (1-2 KB in a debug build), so this

@@ -47,7 +47,7 @@
 #define FAMILY_UNPACK_SEQUENCE 1, 1, (oparg), OPF_ARG
 #define FAMILY_FOR_ITER        1, 1, 2, OPF_ARG | OPF_JUMP
 #define FAMILY_LOAD_GLOBAL     4, 0, 1 + ((oparg) & 1), OPF_ARG | OPF_NAME
-#define FAMILY_CALL            3, (oparg) + 2, 1, OPF_ARG
+#define FAMILY_CALL            4, (oparg) + 2, 1, OPF_ARG
 #define FAMILY_LOAD_ATTR       9, 1, 1 + ((oparg) & 1), OPF_ARG | OPF_NAME
 #define FAMILY_STORE_ATTR      4, 2, 0, OPF_ARG | OPF_NAME
 #define SPEC_ROW_(X, args) X args
@@ -124,10 +124,10 @@
     /* a tuple of defaults, & 2 a dict of keyword-only defaults, & 8 the closure  */    \
     /* (a tuple of cells, one per free variable of code, in code's slot order).   */    \
     X(MAKE_FUNCTION, 0, 1 + ((oparg) & 1) + (((oparg) >> 1) & 1) + (((oparg) >> 3) & 1), 1, OPF_ARG) \
-    X(CALL, 3, (oparg) + 2, 1, OPF_ARG)       /* [callable self|NULL args...] -> [result] */ \
+    X(CALL, 4, (oparg) + 2, 1, OPF_ARG)       /* [callable self|NULL args...] -> [result] */ \
     /* CALL_KW: [callable self|NULL args... kwnames] -> [result]; kwnames is a   */    \
     /* tuple of str naming the last len(kwnames) of the oparg arguments.          */    \
-    X(CALL_KW, 3, (oparg) + 3, 1, OPF_ARG)                                              \
+    X(CALL_KW, 4, (oparg) + 3, 1, OPF_ARG)                                              \
     X(RETURN_VALUE, 0, 1, 0, 0)                                                         \
     /* BUILD_CLASS: [body_func name base|NULL] -> [class]: runs the body with a  */    \
     /* fresh namespace dict as frame->locals_dict and makes the class from it.     */    \
@@ -156,7 +156,7 @@
     X(COPY_FREE_VARS, 0, 0, 0, OPF_ARG)                                                 \
     /* CALL_FUNCTION_EX: [callable self|NULL args kwargs?] -> [result]: args a    */    \
     /* tuple or list of positionals, kwargs (oparg & 1) a dict of keywords.       */    \
-    X(CALL_FUNCTION_EX, 3, 3 + ((oparg) & 1), 1, OPF_ARG)                               \
+    X(CALL_FUNCTION_EX, 4, 3 + ((oparg) & 1), 1, OPF_ARG)                               \
     /* DICT_MERGE: [... dict ... m] -> m's items into the dict oparg deep (below */    \
     /* m); a repeated key is a TypeError naming the callable 3 below the dict.   */    \
     X(DICT_MERGE, 0, 1, 0, OPF_ARG)                                                     \

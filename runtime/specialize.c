@@ -343,6 +343,10 @@ static int call(VM *vm, uint16_t *cache, Value *sp, uint32_t oparg, SpecFail *fa
             return -1;
         }
         write32(cache + 1, t->version);
+        /* __init__'s code id, for the trace projector (a hint, pinned by
+         * the version like __init__ itself; 0 when it does not fit). */
+        uint32_t id = call_python_init(vm, t)->code->id;
+        cache[3] = id <= 0xFFFF ? (uint16_t)id : 0;
         return OP_CALL_ALLOC_AND_ENTER_INIT;
     }
     default:

@@ -834,6 +834,19 @@ UOP(_POP_FRAME)
     SP_ADJ(1);
 UOP_END
 
+/* RETURN_VALUE of an __init__ the trace entered (_ALLOC_AND_ENTER_INIT):
+ * the call's result is the instance, in the slot below the frame's
+ * locals. Returning anything but None leaves for tier 1, which raises. */
+UOP(_POP_FRAME_INIT)
+    DEOPT_IF(STACK(-1) != VAL_NONE);
+    Value r = LOCAL(-1);
+    vm->nframes--;
+    FRAME_POPPED();
+    vm->stack_top = frame->top;
+    STACK(0) = r;
+    SP_ADJ(1);
+UOP_END
+
 UOP(_LOAD_CONST_INLINE)
     STACK(0) = (Value)OPERAND;
     SP_ADJ(1);

@@ -163,6 +163,7 @@
     /* trace was projected through; _POP_FRAME is its RETURN_VALUE.              */    \
     U(_CHECK_FUNCTION_CODE, (oparg) + 2, (oparg) + 2, UOPF_ARG | UOPF_GUARD | UOPF_OPERAND | UOPF_TIER2) \
     U(_POP_FRAME, 1, 1, UOPF_TIER2)                                                     \
+    U(_POP_FRAME_INIT, 1, 1, UOPF_GUARD | UOPF_TIER2)                                   \
     /* Optimizer output: a constant as the operand, a guard-free local load. */       \
     U(_LOAD_CONST_INLINE, 0, 1, UOPF_OPERAND | UOPF_PURE | UOPF_TIER2)                  \
     /* STITCH_STATS only: count a pass through OPARG instructions (OPERAND   */    \

@@ -178,7 +178,7 @@ static void test_for_break_else(void **state) {
 static void test_while_true_continue(void **state) {
     Code *co = compile_ok("while True:\n    if a:\n        continue\n    b()\n");
     ASSERT_CODE(co, "LOAD_GLOBAL 0; POP_JUMP_IF_FALSE 2; JUMP_BACKWARD 9; "
-                    "LOAD_GLOBAL 3; CALL 0; POP_TOP; JUMP_BACKWARD 21");
+                    "LOAD_GLOBAL 3; CALL 0; POP_TOP; JUMP_BACKWARD 22");
     /* No way out of the loop: the implicit return is unreachable. */
 }
 
@@ -232,17 +232,17 @@ static void test_qualnames(void **state) {
 static void test_try_except_table(void **state) {
     Code *co = compile_ok("try:\n    a()\nexcept E as e:\n    b(e)\n");
     ASSERT_CODE(co,
-        "LOAD_GLOBAL 1; CALL 0; POP_TOP; JUMP_FORWARD 38; "               /* body: units 0..9 */
-        "PUSH_EXC_INFO; LOAD_GLOBAL 2; CHECK_EXC_MATCH; POP_JUMP_IF_FALSE 25; STORE_GLOBAL 2; "
+        "LOAD_GLOBAL 1; CALL 0; POP_TOP; JUMP_FORWARD 39; "               /* body: units 0..10 */
+        "PUSH_EXC_INFO; LOAD_GLOBAL 2; CHECK_EXC_MATCH; POP_JUMP_IF_FALSE 26; STORE_GLOBAL 2; "
         "LOAD_GLOBAL 7; LOAD_GLOBAL 4; CALL 1; POP_TOP; POP_EXCEPT; LOAD_CONST 0; STORE_GLOBAL 2; "
         "DELETE_GLOBAL 2; JUMP_FORWARD 8; LOAD_CONST 0; STORE_GLOBAL 2; DELETE_GLOBAL 2; RERAISE 0; "
         "RERAISE 0; COPY 2; POP_EXCEPT; RERAISE 0; LOAD_CONST 0; RETURN_VALUE");
     assert_int_equal(co->nexc, 4);
-    /* The body (units 0..9) goes to PUSH_EXC_INFO at unit 11, depth 0; the
-     * JUMP_FORWARD at unit 10 is not covered. */
+    /* The body (units 0..10) goes to PUSH_EXC_INFO at unit 12, depth 0; the
+     * JUMP_FORWARD at unit 11 is not covered. */
     assert_int_equal(co->exctable[0].start, 0);
-    assert_int_equal(co->exctable[0].end, 10);
-    assert_int_equal(co->exctable[0].handler, 11);
+    assert_int_equal(co->exctable[0].end, 11);
+    assert_int_equal(co->exctable[0].handler, 12);
     assert_int_equal(co->exctable[0].depth, 0);
     /* The handler body restores the previous exception first: depth 1. */
     for (int i = 1; i < 4; i++) assert_int_equal(co->exctable[i].depth, 1);
@@ -258,7 +258,7 @@ static void test_try_finally_return(void **state) {
     /* Only g() is protected: the inline copy of the finally body is not. */
     assert_int_equal(f->nexc, 2);
     assert_int_equal(f->exctable[0].start, 0);
-    assert_int_equal(f->exctable[0].end, 9);
+    assert_int_equal(f->exctable[0].end, 10);
 }
 
 static void test_break_out_of_finally_and_handler(void **state) {
@@ -274,7 +274,7 @@ static void test_break_out_of_finally_and_handler(void **state) {
 
 static void test_assert_raise_del(void **state) {
     Code *co = compile_ok("assert a, 'm'\nraise E from c\ndel a, b[0], c.d\n");
-    ASSERT_CODE(co, "LOAD_GLOBAL 0; POP_JUMP_IF_TRUE 8; LOAD_ASSERTION_ERROR; PUSH_NULL; LOAD_CONST 0; "
+    ASSERT_CODE(co, "LOAD_GLOBAL 0; POP_JUMP_IF_TRUE 9; LOAD_ASSERTION_ERROR; PUSH_NULL; LOAD_CONST 0; "
                     "CALL 1; RAISE_VARARGS 1; LOAD_GLOBAL 2; LOAD_GLOBAL 4; RAISE_VARARGS 2");
 }
 
@@ -609,8 +609,8 @@ static void test_dis_exception_table(void **state) {
     FILE *out = open_memstream(&text, &len);
     dis_code(vm, co, out);
     fclose(out);
-    assert_non_null(strstr(text, "        >>   22 PUSH_EXC_INFO\n"));
-    assert_non_null(strstr(text, "ExceptionTable:\n  0 to 18 -> 22 [0]\n  22 to 24 -> 30 [1]\n"));
+    assert_non_null(strstr(text, "        >>   24 PUSH_EXC_INFO\n"));
+    assert_non_null(strstr(text, "ExceptionTable:\n  0 to 20 -> 24 [0]\n  24 to 26 -> 32 [1]\n"));
     free(text);
 }
 
