@@ -47,6 +47,7 @@ static const short generic_uop[OP_COUNT] = {
     [OP_FORMAT_VALUE] = UOP_FORMAT_VALUE + 1,
     [OP_BUILD_STRING] = UOP_BUILD_STRING + 1,
     [OP_CALL] = UOP_CALL_NON_PY + 1,
+    [OP_COPY_FREE_VARS] = UOP_COPY_FREE_VARS + 1,
 };
 
 int trace_opcode_at(const uint16_t *p) {
@@ -127,7 +128,7 @@ static Code *callee_code(VM *vm, const uint16_t *cache, int op) {
     uint32_t id = op == OP_CALL_ALLOC_AND_ENTER_INIT ? cache[3]
                                                      : (uint32_t)cache[1] | (uint32_t)cache[2] << 16;
     Code *co = id && id < vm->ncodes ? vm->codes[id] : NULL;
-    if (!co || (co->flags & CO_GENERATOR) || co->nfree) return NULL;
+    if (!co || (co->flags & CO_GENERATOR)) return NULL;
     return co;
 }
 

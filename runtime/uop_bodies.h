@@ -1019,6 +1019,11 @@ UOP(_BUILD_STRING)
     SP_ADJ(1 - n);
 UOP_END
 
+/* A closure's first instruction: its cells into their slots. */
+UOP(_COPY_FREE_VARS)
+    closure_copy_free_vars(frame, (int)OPARG);
+UOP_END
+
 /* Python callees push a frame in tier 1: leave the trace before the call
  * (nothing has happened yet) rather than nest an interpreter loop. */
 UOP(_CALL_NON_PY)

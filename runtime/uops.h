@@ -199,6 +199,7 @@
     U(_UNPACK_SEQUENCE, 1, (oparg), UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)  \
     U(_FORMAT_VALUE, 1 + (((oparg) >> 2) & 1), 1, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2) \
     U(_BUILD_STRING, (oparg), 1, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)     \
+    U(_COPY_FREE_VARS, 0, 0, UOPF_ARG | UOPF_TIER2)                                     \
     /* A call of anything but Python code (which would need a frame of its own: */    \
     /* such a callee leaves the trace before the call).                          */    \
     U(_CALL_NON_PY, (oparg) + 2, 1, UOPF_ARG | UOPF_GUARD | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)
