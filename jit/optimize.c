@@ -34,7 +34,7 @@
 
 typedef enum Kind {
     K_UNKNOWN, K_INT, K_FLOAT, K_STR, K_LIST, K_TUPLE,
-    K_RANGE_ITER, K_LIST_ITER, K_TUPLE_ITER
+    K_RANGE_ITER, K_LIST_ITER, K_TUPLE_ITER, K_BOOL
 } Kind;
 
 #define SLOTS 256     /* abstract stack, centred on the trace's entry depth */
@@ -165,6 +165,16 @@ static Kind result_kind(int uop) {
         return K_LIST;
     case UOP_BUILD_TUPLE:
         return K_TUPLE;
+    case UOP_COMPARE_OP_INT:
+    case UOP_COMPARE_OP_FLOAT:
+    case UOP_COMPARE_OP_STR:
+    case UOP_CONTAINS_OP_DICT:
+    case UOP_CONTAINS_OP_SET:
+    case UOP_CONTAINS_OP:
+    case UOP_IS_OP:
+    case UOP_UNARY_NOT:
+    case UOP_CALL_ISINSTANCE:
+        return K_BOOL;
     default:
         return K_UNKNOWN;
     }
@@ -237,6 +247,8 @@ static bool step(Abs *a, TraceOp *op) {
     default:
         break;
     }
+    if (peek(a, -1) == K_BOOL && op->uop == UOP_GUARD_IS_TRUE_POP) op->uop = UOP_GUARD_IS_TRUE_POP_BOOL;
+    if (peek(a, -1) == K_BOOL && op->uop == UOP_GUARD_IS_FALSE_POP) op->uop = UOP_GUARD_IS_FALSE_POP_BOOL;
     int g = guard_known(a, op->uop);
     if (g >= 0) return g == 0;
     effect(a, op->uop, i);

@@ -812,6 +812,19 @@ UOP(_GUARD_IS_NOT_NONE_POP)
     if (t) JUMP_BY(0);
 UOP_END
 
+/* No call to uop_truthy_slow possible: no spills around it either. */
+UOP(_GUARD_IS_TRUE_POP_BOOL)
+    int t = STACK(-1) == VAL_TRUE;
+    SP_ADJ(-1);
+    if (!t) JUMP_BY(0);
+UOP_END
+
+UOP(_GUARD_IS_FALSE_POP_BOOL)
+    int t = STACK(-1) == VAL_TRUE;
+    SP_ADJ(-1);
+    if (t) JUMP_BY(0);
+UOP_END
+
 UOP(_JUMP_TO_TOP)
     JUMP_BY(0);
 UOP_END

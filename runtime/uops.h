@@ -157,6 +157,9 @@
     U(_GUARD_IS_FALSE_POP, 1, 0, UOPF_JUMP | UOPF_ERROR | UOPF_ESCAPES | UOPF_TIER2)     \
     U(_GUARD_IS_NONE_POP, 1, 0, UOPF_JUMP | UOPF_TIER2)                                  \
     U(_GUARD_IS_NOT_NONE_POP, 1, 0, UOPF_JUMP | UOPF_TIER2)                              \
+    /* The same two on a condition the optimizer proved a bool. */                    \
+    U(_GUARD_IS_TRUE_POP_BOOL, 1, 0, UOPF_JUMP | UOPF_TIER2)                             \
+    U(_GUARD_IS_FALSE_POP_BOOL, 1, 0, UOPF_JUMP | UOPF_TIER2)                            \
     /* The loop's end: back to the trace's first op. */                                \
     U(_JUMP_TO_TOP, 0, 0, UOPF_JUMP | UOPF_TIER2)                                       \
     /* An inlined call: the callee's code (operand, a Code *) is the one the    */    \
