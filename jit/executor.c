@@ -156,13 +156,15 @@ static bool fill_executor(Executor *ex, const Trace *t, bool side) {
     ex->end_exit = -1;
     for (int j = 0; j < t->nexits; j++) {
         ex->exits[j] = (Exit){.owner = ex, .resume = t->exits[j].resume, .code = t->exits[j].code,
-                              .kind = t->exits[j].kind, .op = t->exits[j].op};
+                              .kind = t->exits[j].kind, .op = t->exits[j].op,
+                              .depth = t->exits[j].depth};
         if (t->exits[j].kind == EXIT_END) ex->end_exit = j;
     }
     ex->valid = true;
     ex->is_side = side;
     ex->code = t->code;
     ex->start = t->start;
+    ex->private_entry = t->returns_out;
     return true;
 }
 
@@ -299,7 +301,7 @@ static uint16_t *follow_jumps(uint16_t *ip, bool *backward) {
 static Executor *starting_at(JitState *js, const uint16_t *ip) {
     for (int i = js->nexecutors - 1; i >= 0; i--) {
         Executor *ex = js->executors[i];
-        if (ex->valid && ex->start == ip) return ex;
+        if (ex->valid && !ex->private_entry && ex->start == ip) return ex;
     }
     return NULL;
 }
@@ -319,6 +321,8 @@ static void link_new(JitState *js, Executor *ex) {
         if (linkable(e) && (to = starting_at(js, follow_jumps(e->resume, &back))))
             link_exit(js, e, to);
     }
+    /* A trace that returns into its exit's callers is that exit's alone. */
+    if (ex->private_entry) return;
     for (int i = 0; i < js->nexecutors; i++) {
         Executor *from = js->executors[i];
         for (int j = 0; from->valid && j < from->nexits; j++) {
@@ -354,7 +358,13 @@ static void side_exit(VM *vm, Exit *e, Frame *f) {
     Executor *to = e->kind == EXIT_DEOPT ? NULL : starting_at(js, at);
     if (!to) {
         Trace *t = &js->scratch;
-        if (trace_project(vm, t, f->code, at, loop) < 0 || !(to = compile(vm, t, f, !loop))) {
+        /* A side trace may run on into the exit's callers (it is linked from
+         * that exit only); a loop's trace may not. */
+        /* Known callers leave less room for inlining: without them the
+         * trace may still be worth having. */
+        bool projected = (!loop && trace_project(vm, t, f->code, at, false, f, e->depth) == 0) ||
+                         trace_project(vm, t, f->code, at, loop, NULL, 0) == 0;
+        if (!projected || !(to = compile(vm, t, f, !loop))) {
             /* Nothing to compile from here (yet): try again later, a few
              * times, as the code around may get traces of its own. */
             e->taken = 0;
@@ -379,7 +389,8 @@ static int hot_loop(VM *vm, Frame *f, uint16_t *jump, uint16_t *target) {
     JitState *js = vm->jit_state;
     Trace *t = &js->scratch;
     Executor *ex = NULL;
-    if (!js->full && trace_project(vm, t, f->code, target, true) == 0) ex = compile(vm, t, f, false);
+    if (!js->full && trace_project(vm, t, f->code, target, true, NULL, 0) == 0)
+        ex = compile(vm, t, f, false);
     if (!ex) {
         backoff(&jump[1]);
         return 0;
@@ -517,10 +528,12 @@ static void report(VM *vm, FILE *out) {
             (unsigned long long)s->failed, (unsigned long long)s->linked,
             (unsigned long long)s->invalidated, (unsigned long long)s->evicted,
             js->full ? " (code memory full: compiling stopped)" : "");
-    fprintf(out, "jit: uops %llu before optimization, %llu after; guards %llu before, %llu after (%llu removed)\n",
+    /* Guards hoisted into a loop's preamble count once, like the ones they
+     * replace in its body: the totals compare guard uops, not checks run. */
+    fprintf(out, "jit: uops %llu before optimization, %llu after; guards %llu before, %llu after (%lld removed)\n",
             (unsigned long long)s->uops_before, (unsigned long long)s->uops_after,
             (unsigned long long)s->guards_before, (unsigned long long)s->guards_after,
-            (unsigned long long)(s->guards_before - s->guards_after));
+            (long long)s->guards_before - (long long)s->guards_after);
     fprintf(out, "jit: code %llu bytes; compile %.1f us total, stitching %.1f ns per uop\n",
             (unsigned long long)s->code_bytes, (double)s->compile_ns / 1000.0,
             s->stitched_uops ? (double)s->stitch_ns / (double)s->stitched_uops : 0.0);

@@ -45,6 +45,8 @@ typedef struct Exit {
     uint32_t taken;
     uint8_t kind;            /* ExitKind */
     uint8_t op;              /* the opcode at resume when projected (deopts) */
+    uint8_t depth;           /* frames below it the trace entered itself (so they are
+                                the same at every exit here) */
     uint8_t side_tried;      /* a side trace was made or given up on */
     uint8_t retries;         /* failed attempts at a side trace */
 } Exit;
@@ -68,6 +70,7 @@ typedef struct Trace {
     struct {
         uint8_t kind;
         uint8_t op;
+        uint8_t depth;
         uint16_t *resume;
         Code *code;
     } exits[TRACE_MAX_EXITS];
@@ -75,6 +78,7 @@ typedef struct Trace {
     Code *code;              /* the loop's (or side trace's) code object */
     uint16_t *start;         /* its first instruction */
     bool loops;              /* ends by jumping back to its start */
+    bool returns_out;        /* returns into a caller of its first frame */
     int loop_start;          /* first op after the preamble (optimize.c) */
     Code *inlined[TRACE_MAX_DEPTH * 8]; /* callees inlined (kept alive) */
     int ninlined;
@@ -87,6 +91,7 @@ struct Executor {
     int id;
     bool valid;
     bool is_side;            /* started at a side exit, not at a loop head */
+    bool private_entry;      /* assumes its exit's frames: only that exit links to it */
     Code *code;
     uint16_t *start;         /* the instruction the trace starts at */
     uint16_t *jump;          /* ENTER_EXECUTOR site (loop traces), else NULL */
@@ -131,12 +136,17 @@ struct JitState {
 
 /* project.c: project the trace starting at `start` in code `co` (the
  * topmost frame's) into t. A loop trace (loop_head set) closes when it
- * comes back to start. Returns 0, or -1 when nothing worth compiling came
- * out (t->stop says why). */
-int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head);
+ * comes back to start. With `callers` (a side trace, entered only from the
+ * exit it was made for), the ncallers frames below the topmost are known
+ * (the exit's trace entered them itself): the trace may return into them
+ * (t->returns_out says it did). Returns 0, or
+ * -1 when nothing worth compiling came out (t->stop says why). */
+int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head, Frame *callers,
+                  int ncallers);
 /* Add an exit of `kind` resuming at `resume` in code co; its index, or -1
- * when the table is full. Exits are shared by equal (kind, resume). */
-int trace_exit(Trace *t, ExitKind kind, uint16_t *resume, Code *co);
+ * when the table is full. Exits are shared by equal (kind, resume, depth):
+ * recursion inlined puts one instruction at several depths. */
+int trace_exit(Trace *t, ExitKind kind, uint16_t *resume, Code *co, int depth);
 /* The opcode of the instruction starting at p (past EXTENDED_ARG prefixes). */
 int trace_opcode_at(const uint16_t *p);
 

@@ -32,6 +32,8 @@
 
 #include "jit.h"
 
+/* K_LIST is an exact list: the list guards test the class, not only the
+ * layout (a list subclass may override its dunders; uop_bodies.h). */
 typedef enum Kind {
     K_UNKNOWN, K_INT, K_FLOAT, K_STR, K_LIST, K_TUPLE,
     K_RANGE_ITER, K_LIST_ITER, K_TUPLE_ITER, K_BOOL
@@ -62,7 +64,7 @@ static Kind kind_of(Value v) {
     if (val_is_int(v)) return K_INT;
     if (val_is_float(v)) return K_FLOAT;
     if (IS_STR(v)) return K_STR;
-    if (IS_LIST(v)) return K_LIST;
+    if (IS_LIST(v) && !val_is_builtin_sub(v)) return K_LIST;
     if (IS_TUPLE(v)) return K_TUPLE;
     return K_UNKNOWN;
 }
@@ -241,6 +243,12 @@ static bool step(Abs *a, TraceOp *op) {
         if (a->depth > 0) {
             a->sp = a->base[a->depth];
             a->depth--;
+        } else {
+            /* Back into a caller the trace did not enter (a side trace
+             * returning into its exit's frames): nothing is known there. */
+            for (int k = 0; k < SLOTS; k++) a->stack[k] = (Slot){K_UNKNOWN, -1};
+            memset(a->locals[0], 0, LOCALS);
+            memset(a->bound[0], 0, LOCALS);
         }
         push(a, K_UNKNOWN, -1);
         return true;
@@ -303,7 +311,7 @@ static int iter_guard(Kind k) {
 /* The preamble checking entry facts e; the number of ops it took. */
 static int preamble(Trace *t, const Abs *e, TraceOp *pre, int room) {
     int n = 0;
-    int exit = trace_exit(t, EXIT_DEOPT, t->start, t->code);
+    int exit = trace_exit(t, EXIT_DEOPT, t->start, t->code, 0);
     if (exit < 0) return -1;
     TraceOp proto = {.depth = 0, .ip = t->ops[0].ip, .instr = t->start, .code = t->code,
                      .deopt = (int16_t)exit, .error = -1, .jump = -1};

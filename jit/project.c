@@ -55,16 +55,26 @@ int trace_opcode_at(const uint16_t *p) {
     return *p & 0xFF;
 }
 
-int trace_exit(Trace *t, ExitKind kind, uint16_t *resume, Code *co) {
+int trace_exit(Trace *t, ExitKind kind, uint16_t *resume, Code *co, int depth) {
     for (int i = 0; i < t->nexits; i++)
-        if (t->exits[i].kind == kind && t->exits[i].resume == resume) return i;
+        if (t->exits[i].kind == kind && t->exits[i].resume == resume && t->exits[i].depth == depth)
+            return i;
     if (t->nexits == TRACE_MAX_EXITS) return -1;
     t->exits[t->nexits].kind = (uint8_t)kind;
     t->exits[t->nexits].resume = resume;
     t->exits[t->nexits].code = co;
+    t->exits[t->nexits].depth = (uint8_t)depth;
     t->exits[t->nexits].op = (uint8_t)trace_opcode_at(resume);
     return t->nexits++;
 }
+
+/* A frame projection may return into: its code, where it goes on, and
+ * whether the frame returning to it is an __init__'s. */
+typedef struct ProjFrame {
+    Code *co;
+    uint16_t *ret;
+    bool init;
+} ProjFrame;
 
 /* Where projection is: the instruction being read and its frame. */
 typedef struct Cursor {
@@ -88,8 +98,8 @@ static TraceOp *emit(Cursor *c, int uop, uint32_t oparg, uint64_t operand) {
                     .operand = operand, .ip = c->ip, .instr = c->instr, .code = c->co,
                     .deopt = -1, .error = -1, .jump = -1};
     unsigned f = uop_flags[uop];
-    if (f & UOPF_GUARD) op->deopt = (int16_t)trace_exit(t, EXIT_DEOPT, c->instr, c->co);
-    if (f & (UOPF_ERROR | UOPF_FRAME)) op->error = (int16_t)trace_exit(t, EXIT_ERROR, c->ip, c->co);
+    if (f & UOPF_GUARD) op->deopt = (int16_t)trace_exit(t, EXIT_DEOPT, c->instr, c->co, c->depth);
+    if (f & (UOPF_ERROR | UOPF_FRAME)) op->error = (int16_t)trace_exit(t, EXIT_ERROR, c->ip, c->co, c->depth);
     if ((f & UOPF_GUARD && op->deopt < 0) || ((f & UOPF_ERROR) && op->error < 0)) c->full = true;
     return op;
 }
@@ -98,7 +108,7 @@ static TraceOp *emit(Cursor *c, int uop, uint32_t oparg, uint64_t operand) {
 static void emit_jumping(Cursor *c, int uop, uint32_t oparg, uint16_t *target) {
     TraceOp *op = emit(c, uop, oparg, 0);
     if (!op) return;
-    op->jump = (int16_t)trace_exit(c->t, EXIT_BRANCH, target, c->co);
+    op->jump = (int16_t)trace_exit(c->t, EXIT_BRANCH, target, c->co, c->depth);
     if (op->jump < 0) c->full = true;
 }
 
@@ -162,20 +172,46 @@ static int decode(Cursor *c) {
     return word & 0xFF;
 }
 
-int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head) {
+/* The frames below the topmost one (f) that a side trace may return into:
+ * each caller's code and the instruction after its CALL. Stops at a frame
+ * entered from C (its return leaves the interpreter loop) or a generator's. */
+static int live_callers(VM *vm, Frame *f, int max, ProjFrame *frames) {
+    int top = (int)(f - vm->frames), d = 0;
+    while (d < max && d < TRACE_MAX_DEPTH - 1 && top - d - 1 >= 0 &&
+           !(vm->frames[top - d].flags & (FRAME_ENTRY | FRAME_GEN | FRAME_CLASSBODY)))
+        d++;
+    /* frames[k] returns from depth k + 1 into depth k (the outermost is 0). */
+    for (int k = 0; k < d; k++) {
+        Frame *caller = &vm->frames[top - d + k], *callee = caller + 1;
+        frames[k] = (ProjFrame){caller->code, caller->ip + opcode_caches[OP_CALL],
+                                (callee->flags & FRAME_INIT) != 0};
+    }
+    return d;
+}
+
+int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head, Frame *callers,
+                  int ncallers) {
     t->n = t->nexits = t->ninlined = 0;
     t->code = co;
     t->start = start;
-    t->loops = false;
+    t->loops = t->returns_out = false;
     t->stop = NULL;
-    struct {
-        Code *co;
-        uint16_t *ret;
-        bool init;       /* the callee is an __init__ (_POP_FRAME_INIT) */
-    } frames[TRACE_MAX_DEPTH];
+    ProjFrame frames[TRACE_MAX_DEPTH];
     Cursor c = {.t = t, .co = co, .instr = start};
+    int known = callers ? live_callers(vm, callers, ncallers, frames) : 0, first_depth = known;
+    c.depth = first_depth;
     uint16_t *end = NULL; /* where tier 1 takes over when the trace ends */
+    /* The state before the instruction being projected: one that does not
+     * fit whole (ops or exits) is taken back and left to tier 1. */
+    struct {
+        int n, nexits, ninlined, first_depth;
+        bool returns_out;
+        Cursor c;
+    } before;
     while (!c.full && !end) {
+        before.n = t->n, before.nexits = t->nexits, before.ninlined = t->ninlined;
+        before.first_depth = first_depth, before.returns_out = t->returns_out;
+        before.c = c;
         int op = decode(&c);
         uint16_t *next = c.ip + opcode_caches[op];
         const short *uops = opcode_uops(op);
@@ -188,8 +224,8 @@ int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head) {
             continue;
         case OP_JUMP_BACKWARD:
         case OP_ENTER_EXECUTOR:
-            if (loop_head && c.depth == 0 && next - c.oparg == start) {
-                emit(&c, UOP_JUMP_TO_TOP, 0, 0);
+            if (loop_head && c.depth == 0 && !callers && next - c.oparg == start) {
+                if (!emit(&c, UOP_JUMP_TO_TOP, 0, 0)) continue;
                 t->loops = true;
                 t->stop = "loop closed";
                 return 0;
@@ -208,6 +244,10 @@ int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head) {
         case OP_RETURN_VALUE:
             if (c.depth == 0) break;
             emit(&c, frames[c.depth - 1].init ? UOP_POP_FRAME_INIT : UOP_POP_FRAME, 0, 0);
+            if (c.depth <= first_depth) {
+                t->returns_out = true;
+                first_depth = c.depth - 1;
+            }
             c.depth--;
             c.co = frames[c.depth].co;
             c.instr = frames[c.depth].ret;
@@ -251,6 +291,9 @@ int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head) {
         if (!t->stop) t->stop = opcode_names[op];
     }
     if (c.full) {
+        t->n = before.n, t->nexits = before.nexits, t->ninlined = before.ninlined;
+        first_depth = before.first_depth, t->returns_out = before.returns_out;
+        c = before.c;
         end = c.instr;
         t->stop = "trace too long";
     }
@@ -258,6 +301,13 @@ int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head) {
      * an exit. */
     if (t->n < 3) return -1;
     /* The end exit: ops fall through into it (executor.c lays it first). */
-    if (trace_exit(t, EXIT_END, end, c.co) < 0) return -1;
+    if (trace_exit(t, EXIT_END, end, c.co, c.depth) < 0) return -1;
+    /* A trace that never returned into the known callers can start from
+     * any frame at its first instruction (it is shared): depths count from
+     * its own first frame, so that its exits claim only frames it entered. */
+    if (!t->returns_out && known) {
+        for (int i = 0; i < t->n; i++) t->ops[i].depth = (uint8_t)(t->ops[i].depth - known);
+        for (int i = 0; i < t->nexits; i++) t->exits[i].depth = (uint8_t)(t->exits[i].depth - known);
+    }
     return 0;
 }
