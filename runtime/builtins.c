@@ -155,7 +155,8 @@ int arg_int64(VM *vm, Value v, int64_t *out) {
 /* ---- sequences ------------------------------------------------------------- */
 
 int seq_extend(VM *vm, List *l, Value src) {
-    if (IS_LIST(src) || IS_TUPLE(src)) {
+    /* Not for a list subclass: its __iter__ may be overridden. */
+    if ((IS_LIST(src) && !val_is_builtin_sub(src)) || IS_TUPLE(src)) {
         int64_t n = IS_LIST(src) ? AS_LIST(src)->len : AS_TUPLE(src)->len;
         for (int64_t i = 0; i < n; i++) {
             /* Re-read: appending to l may move src's buffer when src is l. */
@@ -1039,16 +1040,13 @@ static Value ctor_type(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     if (!IS_STR(args[0]) || !IS_TUPLE(args[1]) || !IS_DICT(args[2]))
         return vm_raise(vm, T_TYPE_ERROR, "type.__new__() argument types must be str, tuple, dict");
     Tuple *bases = AS_TUPLE(args[1]);
-    if (bases->len > 1)
-        return vm_raise(vm, T_TYPE_ERROR, "multiple inheritance is not supported");
-    if (bases->len == 1 && !IS_TYPE(bases->items[0]))
-        return vm_raise(vm, T_TYPE_ERROR, "bases must be types");
-    Type *base = bases->len ? AS_TYPE(bases->items[0]) : vm->types[T_OBJECT];
+    for (int64_t i = 0; i < bases->len; i++)
+        if (!IS_TYPE(bases->items[i])) return vm_raise(vm, T_TYPE_ERROR, "bases must be types");
     Dict *d = dict_new(vm);
     if (!d) return VAL_ERROR;
     gc_push_root(vm, val_obj(d));
     Type *t = dict_update_from(vm, d, args[2]) < 0 ? NULL
-              : type_new(vm, AS_STR(args[0]), base, d);
+              : type_new_bases(vm, AS_STR(args[0]), bases, d);
     gc_pop_roots(vm, 1);
     return t ? val_obj(t) : VAL_ERROR;
 }

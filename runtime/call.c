@@ -211,8 +211,13 @@ Value call_alloc_instance(VM *vm, Type *t, Value *args, int n) {
         gc_pop_roots(vm, 1);
         return e;
     }
-    Instance *inst = inst_new(vm, t);
-    return inst ? val_obj(inst) : VAL_ERROR;
+    /* A subclass of list or dict: an empty one of class t; its __init__
+     * (list's or dict's, unless overridden) fills it. */
+    Obj *o = t->inst_kind == OBJ_LIST   ? (Obj *)list_new(vm, 0)
+             : t->inst_kind == OBJ_DICT ? (Obj *)dict_new(vm)
+                                        : (Obj *)inst_new(vm, t);
+    if (o) o->type = t;
+    return o ? val_obj(o) : VAL_ERROR;
 }
 
 /* Calling a class: builtin classes through their constructor, user classes
@@ -230,6 +235,15 @@ static Value call_type(VM *vm, Type *t, Value *args, int npos, Tuple *kwnames) {
     }
     Function *init = call_python_init(vm, t);
     int nkw = kwnames ? (int)kwnames->len : 0;
+    if (!init && (t->inst_kind == OBJ_LIST || t->inst_kind == OBJ_DICT)) {
+        Value inst = call_alloc_instance(vm, t, args, npos);
+        if (inst == VAL_ERROR) return inst;
+        gc_push_root(vm, inst);
+        Value native = type_lookup(vm, t, vm->names[NAME_INIT]);
+        Value r = call_with_self(vm, native, inst, args, npos, kwnames);
+        gc_pop_roots(vm, 1);
+        return r == VAL_ERROR ? r : inst;
+    }
     if (!init && t->inst_kind != OBJ_EXCEPTION && npos + nkw > 0)
         return vm_raise(vm, T_TYPE_ERROR, "%s() takes no arguments", t->name->data);
     if (!init && nkw > 0)

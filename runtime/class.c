@@ -101,12 +101,8 @@ static Value special_attr(VM *vm, Value obj, Str *name) {
         if (name == n[NAME_DICT]) return copy_dict(vm, t->dict);
         if (name == n[NAME_MODULE] && t->builtin) return str_or_error(vm, str_intern_cstr(vm, "builtins"));
         if (!strcmp(name->data, "__base__")) return t->base ? val_obj(t->base) : VAL_NONE;
-        if (!strcmp(name->data, "__bases__")) {
-            if (!t->base) return val_obj(vm->empty_tuple);
-            Value b = val_obj(t->base);
-            Tuple *tu = tuple_from(vm, &b, 1);
-            return tu ? val_obj(tu) : VAL_ERROR;
-        }
+        if (!strcmp(name->data, "__bases__")) return val_obj(t->bases);
+        if (!strcmp(name->data, "__mro__")) return val_obj(t->mro);
         return VAL_NULL;
     }
     case OBJ_FUNCTION: {
@@ -150,7 +146,7 @@ static Value special_attr(VM *vm, Value obj, Str *name) {
     }
         /* fall through */
     case OBJ_INSTANCE:
-        if (name == n[NAME_DICT]) {
+        if (name == n[NAME_DICT] && !val_as_obj(obj)->type->slotted) {
             Dict *d = inst_dict(vm, obj);
             return d ? val_obj(d) : VAL_ERROR;
         }
@@ -162,6 +158,13 @@ static Value special_attr(VM *vm, Value obj, Str *name) {
 
 static bool has_attrs(Value obj) {
     return val_is_kind(obj, OBJ_INSTANCE) || val_is_kind(obj, OBJ_EXCEPTION);
+}
+
+/* Where an instance of a list or dict subclass keeps its attributes (a
+ * dict made on the first store), or NULL for any other object. */
+static Dict **sub_attrs(Value obj) {
+    if (!val_is_builtin_sub(obj)) return NULL;
+    return IS_LIST(obj) ? &AS_LIST(obj)->attrs : &AS_DICT(obj)->attrs;
 }
 
 /* A property on obj's class, which takes precedence over obj's own
@@ -209,6 +212,16 @@ Value obj_getattr(VM *vm, Value obj, Str *name) {
     if (val_is_kind(obj, OBJ_MODULE) && (v = module_getattr(vm, obj, name)) != VAL_NULL) return v;
     if (is_super_proxy(vm, obj))
         return class_super_attr(vm, AS_TYPE(AS_METHOD(obj)->func), AS_METHOD(obj)->self, name);
+    Dict **attrs = sub_attrs(obj);
+    if (attrs) {
+        if ((v = class_property(vm, obj, name)) != VAL_NULL) return bind(vm, v, obj);
+        if (*attrs && (v = dict_get_str(*attrs, name)) != VAL_NULL) return v;
+        if (name == vm->names[NAME_DICT]) {
+            if (*attrs) return copy_dict(vm, *attrs);
+            Dict *d = dict_new(vm);
+            return d ? val_obj(d) : VAL_ERROR;
+        }
+    }
     v = type_lookup(vm, val_type(vm, obj), name);
     if (v != VAL_NULL) return bind(vm, v, obj);
     v = special_attr(vm, obj, name);
@@ -216,10 +229,17 @@ Value obj_getattr(VM *vm, Value obj, Str *name) {
     return raise_no_attr(vm, obj, name);
 }
 
+/* super() in a method of owner: name in the MRO of self's class (of self,
+ * in a classmethod) after owner. */
+static Value super_lookup(VM *vm, Type *owner, Value self, Str *name) {
+    Type *t = IS_TYPE(self) ? AS_TYPE(self) : val_type(vm, self);
+    return type_lookup_after(t, owner, name);
+}
+
 int class_load_method(VM *vm, Value obj, Type *owner, Str *name, Value *out) {
     Value f;
     if (owner) {
-        f = owner->base ? type_lookup(vm, owner->base, name) : VAL_NULL;
+        f = super_lookup(vm, owner, obj, name);
         if (f == VAL_NULL || val_is_kind(f, OBJ_DESCR)) {
             *out = class_super_attr(vm, owner, obj, name);
             return *out == VAL_ERROR ? -1 : 0;
@@ -229,6 +249,11 @@ int class_load_method(VM *vm, Value obj, Type *owner, Str *name, Value *out) {
             (f = inst_get(AS_INSTANCE(obj), name)) != VAL_NULL) {
             *out = f;
             return 0;
+        }
+        Dict **attrs = sub_attrs(obj);
+        if (attrs && *attrs && dict_get_str(*attrs, name) != VAL_NULL) {
+            *out = obj_getattr(vm, obj, name);
+            return *out == VAL_ERROR ? -1 : 0;
         }
         if (IS_TYPE(obj) || (f = type_lookup(vm, val_type(vm, obj), name)) == VAL_NULL ||
             val_is_kind(f, OBJ_DESCR)) {
@@ -241,7 +266,7 @@ int class_load_method(VM *vm, Value obj, Type *owner, Str *name, Value *out) {
 }
 
 Value class_super_attr(VM *vm, Type *owner, Value self, Str *name) {
-    Value f = owner->base ? type_lookup(vm, owner->base, name) : VAL_NULL;
+    Value f = super_lookup(vm, owner, self, name);
     /* super() in a classmethod: self is the class itself. */
     if (f != VAL_NULL && IS_TYPE(self))
         return val_is_kind(f, OBJ_DESCR) ? descr_get(vm, f, VAL_NULL, AS_TYPE(self)) : f;
@@ -295,6 +320,13 @@ int obj_setattr(VM *vm, Value obj, Str *name, Value v) {
     }
     if (val_is_kind(obj, OBJ_MODULE)) return dict_set(vm, AS_MODULE(obj)->dict, val_obj(name), v);
     if (IS_FUNCTION(obj)) return function_setattr(vm, AS_FUNCTION(obj), name, v);
+    Dict **attrs = sub_attrs(obj);
+    if (attrs) {
+        Value p = class_property(vm, obj, name);
+        if (p != VAL_NULL) return descr_set(vm, p, obj, v);
+        if (!*attrs && !(*attrs = dict_new(vm))) return -1;
+        return dict_set_str(vm, *attrs, name, v);
+    }
     raise_no_attr(vm, obj, name);
     return -1;
 }
@@ -305,12 +337,19 @@ int obj_delattr(VM *vm, Value obj, Str *name) {
                  name->data, AS_TYPE(obj)->name->data);
         return -1;
     }
-    Value p = has_attrs(obj) ? class_property(vm, obj, name) : VAL_NULL;
+    Dict **attrs = sub_attrs(obj);
+    Value p = has_attrs(obj) || attrs ? class_property(vm, obj, name) : VAL_NULL;
     if (p != VAL_NULL) return descr_set(vm, p, obj, VAL_NULL);
-    int r = IS_TYPE(obj)   ? dict_del(vm, AS_TYPE(obj)->dict, val_obj(name))
+    int r = IS_TYPE(obj)     ? dict_del(vm, AS_TYPE(obj)->dict, val_obj(name))
             : has_attrs(obj) ? inst_del(vm, AS_INSTANCE(obj), name)
+            : attrs && *attrs ? dict_del(vm, *attrs, val_obj(name))
                              : 0;
     if (r < 0) return -1;
+    if (r == 0 && has_attrs(obj) && val_as_obj(obj)->type->slotted &&
+        layout_find(val_as_obj(obj)->type, name) >= 0) {
+        vm_raise(vm, T_ATTRIBUTE_ERROR, "%s", name->data); /* an empty slot, as CPython says */
+        return -1;
+    }
     if (r == 0) {
         raise_no_attr(vm, obj, name);
         return -1;
@@ -326,33 +365,41 @@ static void set_owner(Value f, Type *t) {
 Value class_build(VM *vm, Value body, Value name, Value base) {
     if (!IS_FUNCTION(body) || !IS_STR(name))
         return vm_raise(vm, T_TYPE_ERROR, "BUILD_CLASS: bad class body");
-    Type *bt = vm->types[T_OBJECT];
+    /* base: NULL (no bases), one class, or a tuple of two or more. */
+    Tuple *bases = vm->empty_tuple;
     if (base != VAL_NULL) {
-        if (!IS_TYPE(base))
-            return vm_raise(vm, T_TYPE_ERROR, "bases must be types, not '%s'",
-                            val_type(vm, base)->name->data);
-        bt = AS_TYPE(base);
+        Value *b = IS_TUPLE(base) ? AS_TUPLE(base)->items : &base;
+        int64_t n = IS_TUPLE(base) ? AS_TUPLE(base)->len : 1;
+        for (int64_t i = 0; i < n; i++)
+            if (!IS_TYPE(b[i]))
+                return vm_raise(vm, T_TYPE_ERROR, "bases must be types, not '%s'",
+                                val_type(vm, b[i])->name->data);
+        if (!IS_TUPLE(base) && !(bases = tuple_from(vm, &base, 1))) return VAL_ERROR;
+        if (IS_TUPLE(base)) bases = AS_TUPLE(base);
     }
     Value *p = vm->stack_top;
-    if (p + 3 > vm->stack_end)
+    if (p + 4 > vm->stack_end)
         return vm_raise(vm, T_RECURSION_ERROR, "maximum recursion depth exceeded");
+    gc_push_root(vm, val_obj(bases));
     Dict *ns = dict_new(vm);
+    gc_pop_roots(vm, 1);
     if (!ns) return VAL_ERROR;
-    /* The namespace and the body stay rooted on the stack while the body
-     * runs (its frame starts above them). */
+    /* The namespace, the body and the bases stay rooted on the stack while
+     * the body runs (its frame starts above them). */
     p[0] = val_obj(ns);
     p[1] = body;
-    vm->stack_top = p + 2;
+    p[2] = val_obj(bases);
+    vm->stack_top = p + 3;
     Function *fn = AS_FUNCTION(body);
     Value modname = dict_get_str(fn->globals, vm->names[NAME_NAME]);
     Value r = VAL_ERROR;
     if (modname != VAL_NULL && dict_set_str(vm, ns, vm->names[NAME_MODULE], modname) < 0)
         goto done;
-    Frame *f = call_push(vm, fn, p + 2, 0, NULL, FRAME_ENTRY | FRAME_CLASSBODY);
+    Frame *f = call_push(vm, fn, p + 3, 0, NULL, FRAME_ENTRY | FRAME_CLASSBODY);
     if (!f) goto done;
     f->locals_dict = ns;
     if (interp_run(vm) == VAL_ERROR) goto done;
-    Type *t = type_new(vm, AS_STR(name), bt, ns);
+    Type *t = type_new_bases(vm, AS_STR(name), bases, ns);
     if (!t) goto done;
     descr_set_names(t->dict);
     int64_t pos = 0;

@@ -1572,10 +1572,6 @@ static void apply_decorators(Compiler *c, NodeList *decs) {
 
 static void compile_classdef(Compiler *c, Stmt *s) {
     NodeList *bases = &s->u.cls.bases;
-    if (bases->len > 1) {
-        error_at(c, s->line, s->col, "multiple inheritance is not supported yet");
-        return;
-    }
     Scope *scope = symtable_child(c->u->scope, s);
     emit_decorators(c, &s->u.cls.decorators);
     Unit u;
@@ -1600,8 +1596,10 @@ static void compile_classdef(Compiler *c, Stmt *s) {
     Str *name = intern(c, s->u.cls.name);
     if (!name) return;
     emit_const(c, val_obj(name));
-    if (bases->len == 1) compile_expr(c, bases->items[0]);
-    else emit(c, OP_PUSH_NULL, 0);
+    /* BUILD_CLASS takes one base as it is, two or more as a tuple. */
+    for (int i = 0; i < bases->len; i++) compile_expr(c, bases->items[i]);
+    if (bases->len > 1) emit(c, OP_BUILD_TUPLE, bases->len);
+    if (bases->len == 0) emit(c, OP_PUSH_NULL, 0);
     set_loc(c, s->line, s->col);
     emit(c, OP_BUILD_CLASS, 0);
     apply_decorators(c, &s->u.cls.decorators);

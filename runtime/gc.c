@@ -240,6 +240,7 @@ static void trace(VM *vm, Obj *o) {
     case OBJ_LIST: {
         List *l = (List *)o;
         if (l->items) mark_values(vm, l->items, l->len);
+        mark_obj(vm, l->attrs);
         break;
     }
     case OBJ_SET: {
@@ -253,6 +254,7 @@ static void trace(VM *vm, Obj *o) {
             gc_mark_value(vm, d->entries[i].key);
             gc_mark_value(vm, d->entries[i].value);
         }
+        mark_obj(vm, d->attrs);
         break;
     }
     case OBJ_SLICE: {
@@ -304,6 +306,8 @@ static void trace(VM *vm, Obj *o) {
         mark_obj(vm, t->name);
         mark_obj(vm, t->base);
         mark_obj(vm, t->dict);
+        mark_obj(vm, t->bases);
+        mark_obj(vm, t->mro);
         for (uint32_t i = 0; i < t->nattrs; i++) mark_obj(vm, t->attr_names[i]);
         break;
     }

@@ -177,7 +177,7 @@ static Value build_string(VM *vm, Value *items, int n) {
  * item 0 highest. */
 static int unpack(VM *vm, Value *slot, int n) {
     Value seq = slot[0];
-    if (IS_TUPLE(seq) || IS_LIST(seq)) {
+    if (IS_TUPLE(seq) || (IS_LIST(seq) && !val_is_builtin_sub(seq))) {
         int64_t len = IS_TUPLE(seq) ? AS_TUPLE(seq)->len : AS_LIST(seq)->len;
         Value *items = IS_TUPLE(seq) ? AS_TUPLE(seq)->items : AS_LIST(seq)->items;
         if (len == n) {
@@ -451,7 +451,7 @@ static Value subscr(VM *vm, Value c, Value k) {
     if (val_is_int(k) && val_is_obj(c)) {
         int64_t i = val_as_int(k), len;
         Value *items;
-        if (IS_LIST(c)) len = AS_LIST(c)->len, items = AS_LIST(c)->items;
+        if (IS_LIST(c) && !val_is_builtin_sub(c)) len = AS_LIST(c)->len, items = AS_LIST(c)->items;
         else if (IS_TUPLE(c)) len = AS_TUPLE(c)->len, items = AS_TUPLE(c)->items;
         else return obj_getitem(vm, c, k);
         if (i < 0) i += len;
@@ -461,7 +461,7 @@ static Value subscr(VM *vm, Value c, Value k) {
 }
 
 static int store_subscr(VM *vm, Value c, Value k, Value v) {
-    if (val_is_int(k) && IS_LIST(c)) {
+    if (val_is_int(k) && IS_LIST(c) && !val_is_builtin_sub(c)) {
         List *l = AS_LIST(c);
         int64_t i = val_as_int(k);
         if (i < 0) i += l->len;

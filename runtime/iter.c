@@ -203,7 +203,24 @@ static Value str_slice(VM *vm, Str *s, int64_t start, int64_t step, int64_t coun
 
 /* ---- iteration ---------------------------------------------------------- */
 
+/* The builtin behaviour of obj_iter, obj_getitem, ... for a list or dict
+ * (also the list./dict.__dunder__ natives super() finds); the obj_ entry
+ * points first let a user subclass's own dunder override it. */
+static Value iter_builtin(VM *vm, Value v);
+static Value getitem_builtin(VM *vm, Value c, Value key);
+static int store_builtin(VM *vm, Value c, Value key, Value v);
+static int contains_builtin(VM *vm, Value c, Value item);
+static int64_t len_builtin(VM *vm, Value v);
+
 Value obj_iter(VM *vm, Value v) {
+    if (val_is_builtin_sub(v)) {
+        Value r = obj_call_override(vm, v, vm->names[NAME_ITER], NULL, 0);
+        if (r != VAL_NULL) return r;
+    }
+    return iter_builtin(vm, v);
+}
+
+static Value iter_builtin(VM *vm, Value v) {
     if (val_is_obj(v)) {
         switch ((ObjKind)val_as_obj(v)->kind) {
         case OBJ_LIST: return iter_new(vm, T_LIST_ITER, v);
@@ -483,7 +500,22 @@ static Value range_getitem(VM *vm, Range *r, Value key) {
     return int_from_i64(vm, r->start + i * r->step);
 }
 
+/* d[key] missed in a dict subclass: its __missing__, if it has one. */
+static Value dict_missing(VM *vm, Value d, Value key) {
+    if (val_as_obj(d)->type->builtin) return VAL_NULL;
+    Str *name = str_intern_cstr(vm, "__missing__");
+    return name ? obj_call_override(vm, d, name, &key, 1) : VAL_ERROR;
+}
+
 Value obj_getitem(VM *vm, Value c, Value key) {
+    if (val_is_builtin_sub(c)) {
+        Value r = obj_call_override(vm, c, vm->names[NAME_GETITEM], &key, 1);
+        if (r != VAL_NULL) return r;
+    }
+    return getitem_builtin(vm, c, key);
+}
+
+static Value getitem_builtin(VM *vm, Value c, Value key) {
     ObjKind kind = val_is_obj(c) ? (ObjKind)val_as_obj(c)->kind : OBJ_KIND_COUNT;
     int64_t i;
     switch (kind) {
@@ -510,7 +542,8 @@ Value obj_getitem(VM *vm, Value c, Value key) {
     }
     case OBJ_DICT: {
         Value v = dict_get(vm, AS_DICT(c), key);
-        if (v == VAL_NULL) return raise_with_arg(vm, T_KEY_ERROR, key);
+        if (v == VAL_NULL && (v = dict_missing(vm, c, key)) == VAL_NULL)
+            return raise_with_arg(vm, T_KEY_ERROR, key);
         return v;
     }
     case OBJ_RANGE: return range_getitem(vm, AS_RANGE(c), key);
@@ -578,6 +611,18 @@ static int list_ass_slice(VM *vm, List *l, Slice *s, Value v) {
 
 /* Shared body of obj_setitem (v a value) and obj_delitem (v VAL_NULL). */
 static int store_item(VM *vm, Value c, Value key, Value v) {
+    if (val_is_builtin_sub(c)) {
+        bool del = v == VAL_NULL;
+        Value args[2] = {key, v};
+        Value r = obj_call_override(vm, c, vm->names[del ? NAME_DELITEM : NAME_SETITEM], args,
+                                    del ? 1 : 2);
+        if (r == VAL_ERROR) return -1;
+        if (r != VAL_NULL) return 0;
+    }
+    return store_builtin(vm, c, key, v);
+}
+
+static int store_builtin(VM *vm, Value c, Value key, Value v) {
     bool del = v == VAL_NULL;
     ObjKind kind = val_is_obj(c) ? (ObjKind)val_as_obj(c)->kind : OBJ_KIND_COUNT;
     int64_t i;
@@ -696,6 +741,15 @@ static int contains_view(VM *vm, Value c, Value item) {
 }
 
 int obj_contains(VM *vm, Value c, Value item) {
+    if (val_is_builtin_sub(c)) {
+        Value r = obj_call_override(vm, c, vm->names[NAME_CONTAINS], &item, 1);
+        if (r == VAL_ERROR) return -1;
+        if (r != VAL_NULL) return obj_truthy(vm, r);
+    }
+    return contains_builtin(vm, c, item);
+}
+
+static int contains_builtin(VM *vm, Value c, Value item) {
     ObjKind kind = val_is_obj(c) ? (ObjKind)val_as_obj(c)->kind : OBJ_KIND_COUNT;
     switch (kind) {
     case OBJ_LIST:
@@ -728,6 +782,14 @@ int obj_contains(VM *vm, Value c, Value item) {
 }
 
 int64_t obj_len(VM *vm, Value v) {
+    if (val_is_builtin_sub(v)) {
+        Value r = obj_call_override(vm, v, vm->names[NAME_LEN], NULL, 0);
+        if (r != VAL_NULL) return obj_len_result(vm, r);
+    }
+    return len_builtin(vm, v);
+}
+
+static int64_t len_builtin(VM *vm, Value v) {
     ObjKind kind = val_is_obj(v) ? (ObjKind)val_as_obj(v)->kind : OBJ_KIND_COUNT;
     switch (kind) {
     case OBJ_STR: return AS_STR(v)->nchars;
@@ -750,4 +812,70 @@ int64_t obj_len(VM *vm, Value v) {
     }
     vm_raise(vm, T_TYPE_ERROR, "object of type '%s' has no len()", type_name_of(vm, v));
     return -1;
+}
+
+/* ---- list./dict.__dunder__ ------------------------------------------------
+ * What super().__getitem__(k) and the like find in a subclass's override:
+ * the builtin behaviour, never the override again. */
+
+static int dunder_args(VM *vm, Value *args, int nargs, Tuple *kwnames, int n, const char *name) {
+    if (nargs < 1 || !(IS_LIST(args[0]) || IS_DICT(args[0]))) {
+        vm_raise(vm, T_TYPE_ERROR, "descriptor '%s' requires a 'list' or 'dict' object", name);
+        return -1;
+    }
+    if ((kwnames && kwnames->len) || nargs - 1 != n) {
+        vm_raise(vm, T_TYPE_ERROR, "expected %d argument%s, got %d", n, n == 1 ? "" : "s",
+                 nargs - 1);
+        return -1;
+    }
+    return 0;
+}
+
+static Value getitem_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    if (dunder_args(vm, args, nargs, kwnames, 1, "__getitem__") < 0) return VAL_ERROR;
+    return getitem_builtin(vm, args[0], args[1]);
+}
+
+static Value setitem_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    if (dunder_args(vm, args, nargs, kwnames, 2, "__setitem__") < 0) return VAL_ERROR;
+    return store_builtin(vm, args[0], args[1], args[2]) < 0 ? VAL_ERROR : VAL_NONE;
+}
+
+static Value delitem_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    if (dunder_args(vm, args, nargs, kwnames, 1, "__delitem__") < 0) return VAL_ERROR;
+    return store_builtin(vm, args[0], args[1], VAL_NULL) < 0 ? VAL_ERROR : VAL_NONE;
+}
+
+static Value contains_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    if (dunder_args(vm, args, nargs, kwnames, 1, "__contains__") < 0) return VAL_ERROR;
+    int r = contains_builtin(vm, args[0], args[1]);
+    return r < 0 ? VAL_ERROR : val_bool(r);
+}
+
+static Value len_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    if (dunder_args(vm, args, nargs, kwnames, 0, "__len__") < 0) return VAL_ERROR;
+    int64_t n = len_builtin(vm, args[0]);
+    return n < 0 ? VAL_ERROR : val_int(n);
+}
+
+static Value iter_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    if (dunder_args(vm, args, nargs, kwnames, 0, "__iter__") < 0) return VAL_ERROR;
+    return iter_builtin(vm, args[0]);
+}
+
+static Value repr_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    if (dunder_args(vm, args, nargs, kwnames, 0, "__repr__") < 0) return VAL_ERROR;
+    return obj_repr_builtin(vm, args[0]);
+}
+
+void iter_init_dunders(VM *vm) {
+    static const struct { const char *name; NativeFn fn; } table[] = {
+        {"__getitem__", getitem_m}, {"__setitem__", setitem_m}, {"__delitem__", delitem_m},
+        {"__contains__", contains_m}, {"__len__", len_m}, {"__iter__", iter_m},
+        {"__repr__", repr_m},
+    };
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        type_add_native(vm, vm->types[T_LIST], table[i].name, table[i].fn);
+        type_add_native(vm, vm->types[T_DICT], table[i].name, table[i].fn);
+    }
 }

@@ -89,6 +89,16 @@ int inst_set(VM *vm, Value obj, Str *name, Value v) {
     gc_push_root(vm, v);
     gc_push_root(vm, val_obj(name));
     int r = 0;
+    if (k < 0 && t->slotted) {
+        gc_pop_roots(vm, 3);
+        if (type_lookup(vm, t, name) != VAL_NULL)
+            vm_raise(vm, T_ATTRIBUTE_ERROR, "'%s' object attribute '%s' is read-only",
+                     t->name->data, name->data);
+        else
+            vm_raise(vm, T_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'", t->name->data,
+                     name->data);
+        return -1;
+    }
     if (k < 0 && t->nattrs < LAYOUT_MAX) {
         /* Layout names are compared by pointer: only interned ones go in. */
         if (!name->interned) name = str_intern(vm, name->data, name->len);
@@ -124,7 +134,8 @@ Dict *inst_dict(VM *vm, Value obj) {
     gc_push_root(vm, obj);
     gc_push_root(vm, val_obj(d));
     int r = 0;
-    for (uint32_t k = 0; r == 0 && k < i->nslots; k++)
+    /* __slots__ values are not in __dict__ (a subclass without __slots__). */
+    for (uint32_t k = t->nslotnames; r == 0 && k < i->nslots; k++)
         if (i->slots[k] != VAL_NULL) r = dict_set_str(vm, d, t->attr_names[k], i->slots[k]);
     int64_t pos = 0;
     Value key, v;

@@ -277,6 +277,21 @@ static Value dict_update_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     return VAL_NONE;
 }
 
+/* list.__init__ / dict.__init__: what a subclass without an __init__ of its
+ * own runs, and what super().__init__(...) reaches (the instance starts
+ * empty, call.c). */
+static Value list_init_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    METHOD(spec, T_LIST, "__init__", ARGS_POS, 0, 1);
+    if (arg_parse(vm, &spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
+    SELF_LIST(args)->len = 0;
+    if (nargs == 2 && seq_extend(vm, SELF_LIST(args), args[1]) < 0) return VAL_ERROR;
+    return VAL_NONE;
+}
+
+static Value dict_init_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    return dict_update_m(vm, args, nargs, kwnames);
+}
+
 static Value dict_clear_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     METHOD(spec, T_DICT, "clear", ARGS_METH, 0, 0);
     if (arg_parse(vm, &spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
@@ -957,9 +972,11 @@ void methods_init(VM *vm) {
         {T_STR, "isupper", str_isupper_m},     {T_STR, "islower", str_islower_m},
         {T_STR, "center", str_center_m},       {T_STR, "ljust", str_ljust_m},
         {T_STR, "rjust", str_rjust_m},         {T_STR, "zfill", str_zfill_m},
+        {T_LIST, "__init__", list_init_m},    {T_DICT, "__init__", dict_init_m},
         {T_INT, "bit_length", int_bit_length_m},
         {T_FLOAT, "is_integer", float_is_integer_m},
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
         type_add_native(vm, vm->types[table[i].t], table[i].name, table[i].fn);
+    iter_init_dunders(vm);
 }

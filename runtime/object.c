@@ -17,21 +17,24 @@ static bool is_num(Value v) { return val_is_float(v) || val_is_anyint(v); }
 
 static bool is_user(Value v) { return val_is_obj(v) && !val_as_obj(v)->type->builtin; }
 
+/* An instance of a user class that is not a list or dict underneath. */
+static bool is_plain_user(Value v) { return is_user(v) && !val_is_builtin_sub(v); }
+
 /* An attribute found on the user-defined part of v's class chain, or
  * VAL_NULL. */
 static Value user_lookup(Value v, Str *name) {
     if (!val_is_obj(v)) return VAL_NULL;
-    for (Type *t = val_as_obj(v)->type; t && !t->builtin; t = t->base) {
-        Value f = dict_get_str(t->dict, name);
-        if (f != VAL_NULL) return f;
-    }
-    return VAL_NULL;
+    return type_lookup_user(val_as_obj(v)->type, name);
 }
 
 /* Call a user-defined dunder; VAL_NULL when the class has none. */
 static Value call_user(VM *vm, Value v, Str *name, Value *args, int nargs) {
     if (!name || user_lookup(v, name) == VAL_NULL) return VAL_NULL;
     return vm_call_dunder(vm, v, name, args, nargs);
+}
+
+Value obj_call_override(VM *vm, Value v, Str *name, Value *args, int nargs) {
+    return call_user(vm, v, name, args, nargs);
 }
 
 /* The interned "__<prefix><op>__" (e.g. "__iadd__", "__neg__"); NULL on
@@ -242,6 +245,10 @@ static int repr_into(VM *vm, StrBuf *b, Value v) {
         sb_adds(b, v == VAL_TRUE ? "True" : v == VAL_FALSE ? "False" : v == VAL_NONE ? "None" : "<NULL>");
         return 0;
     }
+    if (val_is_builtin_sub(v)) {
+        Value r = call_user(vm, v, vm->names[NAME_REPR], NULL, 0);
+        if (r != VAL_NULL) return add_str_result(vm, b, r, "__repr__");
+    }
     Obj *o = val_as_obj(v);
     gc_push_root(vm, v);
     int rc = 0;
@@ -359,6 +366,12 @@ static Value finish(VM *vm, StrBuf *b, int rc) {
     return s ? val_obj(s) : VAL_ERROR;
 }
 
+Value obj_repr_builtin(VM *vm, Value v) {
+    StrBuf b;
+    sb_init(&b);
+    return finish(vm, &b, container_into(vm, &b, v));
+}
+
 Value obj_repr(VM *vm, Value v) {
     if (val_is_int(v)) {
         Str *s = int_repr(vm, v);
@@ -428,8 +441,10 @@ int obj_truthy(VM *vm, Value v) {
     switch ((ObjKind)o->kind) {
     case OBJ_STR: return ((Str *)o)->len != 0;
     case OBJ_TUPLE: return ((Tuple *)o)->len != 0;
-    case OBJ_LIST: return ((List *)o)->len != 0;
-    case OBJ_DICT: return ((Dict *)o)->len != 0;
+    case OBJ_LIST:
+    case OBJ_DICT:
+        if (val_is_builtin_sub(v)) break; /* the class may define __bool__ or __len__ */
+        return o->kind == OBJ_LIST ? ((List *)o)->len != 0 : ((Dict *)o)->len != 0;
     case OBJ_SET: return ((Set *)o)->used != 0;
     case OBJ_RANGE: return range_len((Range *)o) != 0;
     case OBJ_ITER:
@@ -438,22 +453,23 @@ int obj_truthy(VM *vm, Value v) {
             return AS_DICT(((Iter *)o)->src)->len != 0;
         return 1;
     case OBJ_INSTANCE:
-    case OBJ_EXCEPTION: {
-        Value r = call_user(vm, v, vm->names[NAME_BOOL], NULL, 0);
-        if (r == VAL_ERROR) return -1;
-        if (r != VAL_NULL) {
-            if (val_is_bool(r)) return r == VAL_TRUE;
-            vm_raise(vm, T_TYPE_ERROR, "__bool__ should return bool, returned %s", type_name(vm, r));
-            return -1;
-        }
-        r = call_user(vm, v, vm->names[NAME_LEN], NULL, 0);
-        if (r == VAL_NULL) return 1;
-        int64_t n = obj_len_result(vm, r);
-        return n < 0 ? -1 : n != 0;
-    }
+    case OBJ_EXCEPTION:
+        break;
     default:
         return 1;
     }
+    /* User classes: __bool__, else __len__ (a list or dict subclass always
+     * has one), else true. */
+    Value r = call_user(vm, v, vm->names[NAME_BOOL], NULL, 0);
+    if (r == VAL_ERROR) return -1;
+    if (r != VAL_NULL) {
+        if (val_is_bool(r)) return r == VAL_TRUE;
+        vm_raise(vm, T_TYPE_ERROR, "__bool__ should return bool, returned %s", type_name(vm, r));
+        return -1;
+    }
+    if (!val_is_builtin_sub(v) && user_lookup(v, vm->names[NAME_LEN]) == VAL_NULL) return 1;
+    int64_t n = obj_len(vm, v);
+    return n < 0 ? -1 : n != 0;
 }
 
 /* ---- hashing ------------------------------------------------------------ */
@@ -503,7 +519,10 @@ static int tuple_hash(VM *vm, Tuple *t, uint64_t *out) {
 /* A user class's hash: its __hash__, or unhashable when it defines __eq__
  * without __hash__ (CPython sets __hash__ = None then), else identity. */
 static int user_hash(VM *vm, Value v, uint64_t *out) {
-    for (Type *t = val_as_obj(v)->type; t && !t->builtin; t = t->base) {
+    Tuple *mro = val_as_obj(v)->type->mro;
+    for (int64_t i = 0; i < mro->len; i++) {
+        Type *t = AS_TYPE(mro->items[i]);
+        if (t->builtin) continue;
         Value h = dict_get_str(t->dict, vm->names[NAME_HASH]);
         if (h == VAL_NONE) return unhashable(vm, v);
         if (h != VAL_NULL) {
@@ -522,6 +541,7 @@ static int user_hash(VM *vm, Value v, uint64_t *out) {
         }
         if (dict_get_str(t->dict, vm->names[NAME_EQ]) != VAL_NULL) return unhashable(vm, v);
     }
+    if (val_is_builtin_sub(v)) return unhashable(vm, v);
     *out = identity_hash(val_as_obj(v));
     return 0;
 }
@@ -730,7 +750,8 @@ static Value compare_rooted(VM *vm, CmpOp op, Value a, Value b) {
     if (is_user(a) || is_user(b)) {
         Value r = user_compare(vm, op, a, b);
         if (r != VAL_NULL) return r;
-    } else if (IS_STR(a) && IS_STR(b)) {
+    }
+    if (IS_STR(a) && IS_STR(b)) {
         Str *x = AS_STR(a), *y = AS_STR(b);
         int64_t n = x->len < y->len ? x->len : y->len;
         int c = memcmp(x->data, y->data, (size_t)n);
@@ -742,7 +763,7 @@ static Value compare_rooted(VM *vm, CmpOp op, Value a, Value b) {
         return set_compare(vm, op, a, b);
     }
     if (op == CMP_EQ || op == CMP_NE) {
-        int eq = is_user(a) || is_user(b) ? a == b : eq_builtin(vm, a, b);
+        int eq = is_plain_user(a) || is_plain_user(b) ? a == b : eq_builtin(vm, a, b);
         if (eq < 0) return VAL_ERROR;
         return val_bool(op == CMP_EQ ? eq : !eq);
     }

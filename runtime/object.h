@@ -173,6 +173,7 @@ typedef struct List {
     int64_t len;
     int64_t cap;
     Value *items;
+    Dict *attrs;       /* an instance of a list subclass: its attributes, or NULL */
 } List;
 
 /* Insertion-ordered hash table (CPython's compact layout): `entries` in
@@ -196,6 +197,7 @@ struct Dict {
     uint64_t version;
     uint64_t keys_version; /* changes only when keys are added, removed or moved (dict.c) */
     bool jit_watched;      /* traces depend on its keys: report changes to the JIT */
+    Dict *attrs;           /* an instance of a dict subclass: its attributes, or NULL */
 };
 
 typedef struct Range {
@@ -331,6 +333,17 @@ struct Type {
     uint8_t builtin;      /* 1 for the classes of BUILTIN_TYPE_LIST */
     NativeFn ctor;        /* builtins: what calling the class does, else NULL */
     uint8_t has_subclasses; /* set by type_new; type_modified then re-versions them */
+    /* __bases__ and __mro__ (C3 linearization, the class first). `base` is
+     * __base__: the base whose instance layout the class extends. */
+    Tuple *bases;
+    Tuple *mro;
+    /* __slots__ (types.c): `slotted` when the class and every user base
+     * define it, so instances have no __dict__ and only the layout's names
+     * (the slots, laid out first) can be stored; `adds_slots` when its own
+     * __slots__ is not empty (its layout then conflicts with another such). */
+    uint8_t slotted;
+    uint8_t adds_slots;
+    uint8_t nslotnames;   /* the first nslotnames layout names are slots (not in __dict__) */
     /* The instance layout (layout.c): attribute attr_names[i] of an instance
      * of this class lives in its slot i. Append-only, at most LAYOUT_MAX. */
     uint32_t nattrs;
@@ -448,6 +461,13 @@ static inline bool val_is_kind(Value v, ObjKind k) {
 #define IS_EXC(v)      val_is_kind(v, OBJ_EXCEPTION)
 #define IS_ANYSET(v)   val_is_kind(v, OBJ_SET)
 #define IS_GEN(v)      val_is_kind(v, OBJ_GEN)
+
+/* A list or dict whose class is a user subclass (class Stack(list)): the
+ * class may override the builtin's dunders, so no fast path may assume the
+ * builtin behaviour (specializations guard on the exact class). */
+static inline bool val_is_builtin_sub(Value v) {
+    return (IS_LIST(v) || IS_DICT(v)) && !val_as_obj(v)->type->builtin;
+}
 
 /* An int in Python's sense: small, big, or bool. */
 static inline bool val_is_anyint(Value v) {

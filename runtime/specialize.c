@@ -76,6 +76,11 @@ static bool is_exact_dict(VM *vm, Value v) {
     return IS_DICT(v) && val_as_obj(v)->type == vm->types[T_DICT];
 }
 
+/* Not a list subclass, which may override __getitem__ and the rest. */
+static bool is_exact_list(VM *vm, Value v) {
+    return IS_LIST(v) && val_as_obj(v)->type == vm->types[T_LIST];
+}
+
 static int contains_op(VM *vm, Value *sp, SpecFail *fail) {
     Value c = sp[-1];
     if (is_exact_dict(vm, c)) return OP_CONTAINS_OP_DICT;
@@ -92,7 +97,7 @@ static int binary_subscr(VM *vm, Value *sp, SpecFail *fail) {
     if (is_exact_dict(vm, c)) return OP_BINARY_SUBSCR_DICT;
     *fail = SPEC_FAIL_TYPES;
     if (!val_is_int(k)) return -1;
-    if (IS_LIST(c)) return OP_BINARY_SUBSCR_LIST_INT;
+    if (is_exact_list(vm, c)) return OP_BINARY_SUBSCR_LIST_INT;
     if (IS_TUPLE(c)) return OP_BINARY_SUBSCR_TUPLE_INT;
     if (IS_STR(c) && AS_STR(c)->ascii) return OP_BINARY_SUBSCR_STR_INT;
     return -1;
@@ -101,19 +106,19 @@ static int binary_subscr(VM *vm, Value *sp, SpecFail *fail) {
 static int store_subscr(VM *vm, Value *sp, SpecFail *fail) {
     Value c = sp[-2], k = sp[-1];
     if (is_exact_dict(vm, c)) return OP_STORE_SUBSCR_DICT;
-    if (IS_LIST(c) && val_is_int(k)) return OP_STORE_SUBSCR_LIST_INT;
+    if (is_exact_list(vm, c) && val_is_int(k)) return OP_STORE_SUBSCR_LIST_INT;
     *fail = SPEC_FAIL_TYPES;
     return -1;
 }
 
-static int unpack_sequence(Value *sp, uint32_t oparg, SpecFail *fail) {
+static int unpack_sequence(VM *vm, Value *sp, uint32_t oparg, SpecFail *fail) {
     Value s = sp[-1];
     *fail = SPEC_FAIL_RANGE;
     if (IS_TUPLE(s)) {
         if (AS_TUPLE(s)->len != oparg) return -1;
         return oparg == 2 ? OP_UNPACK_SEQUENCE_TWO_TUPLE : OP_UNPACK_SEQUENCE_TUPLE;
     }
-    if (IS_LIST(s)) return AS_LIST(s)->len == oparg ? OP_UNPACK_SEQUENCE_LIST : -1;
+    if (is_exact_list(vm, s)) return AS_LIST(s)->len == oparg ? OP_UNPACK_SEQUENCE_LIST : -1;
     *fail = SPEC_FAIL_TYPES;
     return -1;
 }
@@ -373,7 +378,7 @@ bool specialize(VM *vm, Frame *f, uint16_t *cache, Value *sp, uint32_t oparg) {
     case OP_CONTAINS_OP: op = contains_op(vm, sp, &fail); break;
     case OP_BINARY_SUBSCR: op = binary_subscr(vm, sp, &fail); break;
     case OP_STORE_SUBSCR: op = store_subscr(vm, sp, &fail); break;
-    case OP_UNPACK_SEQUENCE: op = unpack_sequence(sp, oparg, &fail); break;
+    case OP_UNPACK_SEQUENCE: op = unpack_sequence(vm, sp, oparg, &fail); break;
     case OP_FOR_ITER: op = for_iter(vm, sp, &fail); break;
     case OP_LOAD_GLOBAL: op = load_global(vm, f, cache, oparg, &fail); break;
     case OP_CALL: op = call(vm, cache, sp, oparg, &fail); break;

@@ -185,12 +185,14 @@ UOP(_GUARD_TOS_TUPLE)
     DEOPT_IF(!IS_TUPLE(STACK(-1)));
 UOP_END
 
+/* The list guards test the exact class: a subclass may override
+ * __getitem__, __setitem__ or __iter__ (the JIT's K_LIST means exactly list). */
 UOP(_GUARD_TOS_LIST)
-    DEOPT_IF(!IS_LIST(STACK(-1)));
+    DEOPT_IF(!IS_LIST(STACK(-1)) || val_as_obj(STACK(-1))->type != vm->types[T_LIST]);
 UOP_END
 
 UOP(_GUARD_NOS_LIST)
-    DEOPT_IF(!IS_LIST(STACK(-2)));
+    DEOPT_IF(!IS_LIST(STACK(-2)) || val_as_obj(STACK(-2))->type != vm->types[T_LIST]);
 UOP_END
 
 UOP(_GUARD_NOS_TUPLE)
@@ -882,7 +884,7 @@ UOP(_GUARD_LOCAL_STR)
 UOP_END
 
 UOP(_GUARD_LOCAL_LIST)
-    DEOPT_IF(!IS_LIST(LOCAL(OPARG)));
+    DEOPT_IF(!IS_LIST(LOCAL(OPARG)) || val_as_obj(LOCAL(OPARG))->type != vm->types[T_LIST]);
 UOP_END
 
 UOP(_GUARD_LOCAL_TUPLE)

@@ -301,6 +301,14 @@ Value type_lookup(VM *vm, Type *t, Str *name);
 bool type_is_subtype(Type *t, Type *base);
 /* A new class (the class statement). Raises TypeError for unsupported bases. */
 Type *type_new(VM *vm, Str *name, Type *base, Dict *dict);
+/* The same with a tuple of bases (empty: object): checks them, picks
+ * __base__, computes the C3 MRO; TypeError as CPython's for a duplicate
+ * base, an inconsistent MRO or a layout conflict. */
+Type *type_new_bases(VM *vm, Str *name, Tuple *bases, Dict *dict);
+/* super(): name looked up in t's MRO after class `after` (uncached). */
+Value type_lookup_after(Type *t, Type *after, Str *name);
+/* name in the user-defined classes of t's MRO (builtin ones skipped). */
+Value type_lookup_user(Type *t, Str *name);
 /* Call after any change to t->dict: gives t (and its subclasses) a fresh
  * version so caches keyed on the old one miss. */
 void type_modified(VM *vm, Type *t);
@@ -533,6 +541,14 @@ int obj_setitem(VM *vm, Value c, Value key, Value v);
 int obj_delitem(VM *vm, Value c, Value key);
 int obj_contains(VM *vm, Value c, Value item);      /* 1, 0, -1 */
 int64_t obj_len(VM *vm, Value v);                   /* -1 on error */
+/* list.__repr__ / dict.__repr__ of v (a list or dict), ignoring a
+ * subclass's own __repr__. */
+Value obj_repr_builtin(VM *vm, Value v);
+/* Registers list./dict.__getitem__ and the other dunders (iter.c). */
+void iter_init_dunders(VM *vm);
+/* v's class defines name in a user class of its MRO: call it with args;
+ * VAL_NULL when it does not (a builtin's own behaviour then applies). */
+Value obj_call_override(VM *vm, Value v, Str *name, Value *args, int nargs);
 Value range_new(VM *vm, int64_t start, int64_t stop, int64_t step);
 Value slice_new(VM *vm, Value start, Value stop, Value step);
 /* format(v, spec) -> str Value (format.c): the format-spec mini-language for

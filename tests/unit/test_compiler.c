@@ -457,7 +457,6 @@ static void test_errors(void **state) {
     expect_error("def f():\n    x = 1\n    def g():\n        x = 2\n        nonlocal x\n", 5,
                  "name 'x' is assigned to before nonlocal declaration");
     expect_error("x = {*a}\n", 1, "stitch: starred items in set displays are not supported yet");
-    expect_error("class C(A, B):\n    pass\n", 1, "multiple inheritance is not supported yet");
     expect_error("x = super().f\n", 1, "stitch: super() is only supported inside a method with a self parameter");
     expect_error("class C:\n    def f(self):\n        return super()\n", 3,
                  "stitch: super() is only supported as super().name inside a method");

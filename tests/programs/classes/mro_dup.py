@@ -1,0 +1,3 @@
+class A: pass
+class D(A, A):
+    pass
