@@ -254,6 +254,7 @@ int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head, F
             continue;
         case OP_CALL_PY_EXACT_ARGS:
         case OP_CALL_BOUND_METHOD_EXACT_ARGS:
+        case OP_CALL_PY_GENERAL:
         case OP_CALL_ALLOC_AND_ENTER_INIT: {
             uint16_t *ret = next;
             Code *caller = c.co;
@@ -266,8 +267,6 @@ int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head, F
             c.instr = c.co->code;
             continue;
         }
-        case OP_CALL_PY_GENERAL:
-            break;
         default:
             if (uops) {
                 for (const short *u = uops; *u >= 0; u++) {
