@@ -93,7 +93,7 @@ static int count_guards(const Trace *t) {
 /* What invalidates the trace: the class versions its guards test, and
  * the keys of the loop frame's globals. */
 static void record_deps(Executor *ex, const Trace *t, Frame *f) {
-    ex->type_deps = malloc((size_t)(t->n ? t->n : 1) * sizeof *ex->type_deps);
+    ex->type_deps = malloc((size_t)(3 * t->n + 1) * sizeof *ex->type_deps);
     for (int i = 0; i < t->n && ex->type_deps; i++) {
         const TraceOp *op = &t->ops[i];
         bool guard_globals = op->uop == UOP_GUARD_GLOBALS_KEYS && op->depth == 0;
@@ -102,8 +102,13 @@ static void record_deps(Executor *ex, const Trace *t, Frame *f) {
             f->globals->jit_watched = true;
         }
         if (op->uop == UOP_GUARD_TYPE_VERSION || op->uop == UOP_GUARD_CLASS_VERSION ||
-            op->uop == UOP_CHECK_CLASS_VERSION)
+            op->uop == UOP_CHECK_CLASS_VERSION || op->uop == UOP_GUARD_TYPE_VERSION_POLY)
             ex->type_deps[ex->ntype_deps++] = (uint32_t)op->ip[1] | (uint32_t)op->ip[2] << 16;
+        /* The polymorphic guard's other classes (units 4-5, 6-7). */
+        for (int j = 4; op->uop == UOP_GUARD_TYPE_VERSION_POLY && j <= 6; j += 2) {
+            uint32_t v = (uint32_t)op->ip[j] | (uint32_t)op->ip[j + 1] << 16;
+            if (v) ex->type_deps[ex->ntype_deps++] = v;
+        }
     }
     ex->deps = malloc((size_t)(t->ninlined + 1) * sizeof *ex->deps);
     if (ex->deps) {

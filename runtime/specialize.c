@@ -228,11 +228,38 @@ static int load_native_method(VM *vm, Type *t, Str *name, uint16_t *cache, uint3
  * function of a method, or a class attribute's value). A cached Value is
  * kept alive by the class dict holding it for as long as the version
  * matches. */
+/* LOAD_ATTR's unit 8 says units 1-2, 3 and 4-7 hold an instance-value
+ * entry (versions and slot) from an earlier specialization, which a
+ * polymorphic form may extend. Any other form clears it. */
+#define POLY_TAG 0x9A7
+
+static uint32_t read32(const uint16_t *c) { return (uint32_t)c[0] | (uint32_t)c[1] << 16; }
+
+/* Specialize for t's instances holding the name at slot k, keeping the
+ * classes already cached for the same slot (the newest first). */
+static int instance_value(uint16_t *cache, bool had, Type *t, int k) {
+    uint32_t vs[3] = {t->version, 0, 0};
+    int n = 1;
+    if (had && cache[3] == (uint16_t)k) {
+        uint32_t old[3] = {read32(cache + 1), read32(cache + 4), read32(cache + 6)};
+        for (int j = 0; j < 3 && n < 3; j++)
+            if (old[j] && old[j] != t->version) vs[n++] = old[j];
+    }
+    write32(cache + 1, vs[0]);
+    write32(cache + 4, vs[1]);
+    write32(cache + 6, vs[2]);
+    cache[3] = (uint16_t)k;
+    cache[8] = POLY_TAG;
+    return n == 1 ? OP_LOAD_ATTR_INSTANCE_VALUE : OP_LOAD_ATTR_INSTANCE_VALUE_POLY;
+}
+
 static int load_attr(VM *vm, Frame *f, uint16_t *cache, Value *sp, uint32_t oparg, SpecFail *fail) {
     Value obj = sp[-1];
     Str *name = AS_STR(f->code->names->items[oparg >> 1]);
     Type *t;
     Value v;
+    bool had_instance_value = cache[8] == POLY_TAG;
+    cache[8] = 0;
     if (IS_TYPE(obj)) {
         t = AS_TYPE(obj);
         *fail = SPEC_FAIL_ATTR_KIND;
@@ -255,16 +282,15 @@ static int load_attr(VM *vm, Frame *f, uint16_t *cache, Value *sp, uint32_t opar
     t = i->obj.type;
     *fail = SPEC_FAIL_VERSION;
     if (!t->version) return -1;
-    write32(cache + 1, t->version);
     *fail = SPEC_FAIL_ATTR_KIND;
     if (has_descr(vm, t, name)) return -1;
     int k = layout_find(t, name);
     *fail = SPEC_FAIL_NOT_FOUND;
     if (k >= 0) {
         if ((uint32_t)k >= i->nslots || i->slots[k] == VAL_NULL) return -1;
-        cache[3] = (uint16_t)k;
-        return OP_LOAD_ATTR_INSTANCE_VALUE;
+        return instance_value(cache, had_instance_value, t, k);
     }
+    write32(cache + 1, t->version);
     *fail = SPEC_FAIL_ATTR_KIND;
     if (i->overflow && dict_get_str(i->overflow, name) != VAL_NULL) return -1;
     *fail = SPEC_FAIL_NOT_FOUND;

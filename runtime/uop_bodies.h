@@ -683,6 +683,16 @@ UOP(_GUARD_TYPE_VERSION)
     DEOPT_IF(!val_is_obj(o) || val_as_obj(o)->type->version != CACHE32(1));
 UOP_END
 
+/* Up to three classes whose layouts all hold the name at the same slot
+ * (subclasses that set a base's attributes first): versions in cache units
+ * 1-2, 4-5 and 6-7, 0 for an empty entry (never a class's version). */
+UOP(_GUARD_TYPE_VERSION_POLY)
+    Value o = STACK(-1);
+    DEOPT_IF(!val_is_obj(o));
+    uint32_t v = val_as_obj(o)->type->version;
+    DEOPT_IF(v == 0 || (v != CACHE32(1) && v != CACHE32(4) && v != CACHE32(6)));
+UOP_END
+
 /* An attribute read on a class object, keyed on that class's version. */
 UOP(_GUARD_CLASS_VERSION)
     Value o = STACK(-1);

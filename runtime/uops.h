@@ -145,6 +145,7 @@
     /* The guards read the object on top ([obj] or [value obj]).                 */    \
     U(_GUARD_TYPE_VERSION, 1, 1, UOPF_GUARD | UOPF_OPERAND)                             \
     U(_GUARD_CLASS_VERSION, 1, 1, UOPF_GUARD | UOPF_OPERAND)                            \
+    U(_GUARD_TYPE_VERSION_POLY, 1, 1, UOPF_GUARD | UOPF_OPERAND)                        \
     U(_GUARD_ATTR_NOT_SHADOWED, 1, 1, UOPF_ARG | UOPF_GUARD)                            \
     U(_LOAD_ATTR_INSTANCE_VALUE, 1, 1 + ((oparg) & 1), UOPF_ARG | UOPF_OPERAND | UOPF_GUARD) \
     U(_LOAD_ATTR_METHOD, 1, 2, UOPF_OPERAND)                                            \
@@ -284,6 +285,7 @@
     S(P, CALL_BUILTIN_CLASS, CALL, _CALL_BUILTIN_CLASS)                                 \
     S(P, CALL_ALLOC_AND_ENTER_INIT, CALL, _CHECK_CLASS_VERSION, _ALLOC_AND_ENTER_INIT)  \
     S(P, LOAD_ATTR_INSTANCE_VALUE, LOAD_ATTR, _GUARD_TYPE_VERSION, _LOAD_ATTR_INSTANCE_VALUE) \
+    S(P, LOAD_ATTR_INSTANCE_VALUE_POLY, LOAD_ATTR, _GUARD_TYPE_VERSION_POLY, _LOAD_ATTR_INSTANCE_VALUE) \
     S(P, LOAD_ATTR_METHOD, LOAD_ATTR, _GUARD_TYPE_VERSION, _GUARD_ATTR_NOT_SHADOWED,      \
       _LOAD_ATTR_METHOD)                                                                \
     S(P, LOAD_ATTR_NONDESCRIPTOR, LOAD_ATTR, _GUARD_TYPE_VERSION, _GUARD_ATTR_NOT_SHADOWED, \

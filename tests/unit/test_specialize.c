@@ -476,6 +476,49 @@ static void test_attr_polymorphic(void **state) {
     run_end(&r);
 }
 
+/* A base-class method reading self.x for instances of three subclasses that
+ * set the base's attributes first: one polymorphic form covers all three
+ * (same slot), and a fourth class with x elsewhere still reads right. */
+static void test_attr_polymorphic_same_slot(void **state) {
+    (void)state;
+    Run r;
+    run_start(&r,
+              "class B:\n"
+              "    def __init__(self, x):\n"
+              "        self.x = x\n"
+              "    def get(self):\n"
+              "        return self.x\n"
+              "class C1(B):\n"
+              "    pass\n"
+              "class C2(B):\n"
+              "    def __init__(self, x):\n"
+              "        super().__init__(x)\n"
+              "        self.y = 0\n"
+              "class C3(B):\n"
+              "    pass\n"
+              "class D(B):\n"
+              "    def __init__(self, x):\n"
+              "        self.y = 5\n"
+              "        self.x = x\n"
+              "objs = [C1(1), C2(2), C3(3)]\n"
+              "s = 0\n"
+              "for i in range(300):\n"
+              "    s += objs[i % 3].get()\n"
+              "print(s)\n"
+              "objs.append(D(4))\n"
+              "for i in range(100):\n"
+              "    s += objs[i % 4].get()\n"
+              "print(s)\n",
+              true);
+    assert_string_equal(r.out, "600\n850\n");
+    assert_true(r.vm->spec_stats->successes[OP_LOAD_ATTR_INSTANCE_VALUE_POLY] >= 1);
+    /* Once all three classes are in, the first loop runs without deopts:
+     * only the warm-up (one per class added) and the fourth class deopt. */
+    assert_true(r.vm->spec_stats->deopts[OP_LOAD_ATTR_INSTANCE_VALUE] +
+                    r.vm->spec_stats->deopts[OP_LOAD_ATTR_INSTANCE_VALUE_POLY] < 20);
+    run_end(&r);
+}
+
 /* del obj.x after specialization: the slot is VAL_NULL, the form deopts and
  * the generic path raises CPython's AttributeError. */
 static void test_attr_deleted(void **state) {
@@ -740,6 +783,7 @@ int main(void) {
         cmocka_unit_test(test_attr_added_later),
         cmocka_unit_test(test_attr_class_replaced),
         cmocka_unit_test(test_attr_polymorphic),
+        cmocka_unit_test(test_attr_polymorphic_same_slot),
         cmocka_unit_test(test_attr_deleted),
         cmocka_unit_test(test_attr_shadows_method),
         cmocka_unit_test(test_global_store_keeps_specialized),
