@@ -797,45 +797,47 @@ UOP_END
 #ifdef UOP_TIER2
 
 /* A branch the trace follows one way: leave (JUMP_BY) when it goes the
- * other. The condition is popped either way, as the instruction does. */
+ * other. The condition (t, read before the pop) is popped either way, as
+ * the instruction does. */
+#define UOP_POP_FOLLOW(t, followed)                                            \
+    SP_ADJ(-1);                                                                \
+    if (!(t) != !(followed)) JUMP_BY(0)
+
 UOP(_GUARD_IS_TRUE_POP)
     int t = uop_truthy(vm, STACK(-1));
     ERROR_IF(t < 0);
-    SP_ADJ(-1);
-    if (!t) JUMP_BY(0);
+    UOP_POP_FOLLOW(t, 1);
 UOP_END
 
 UOP(_GUARD_IS_FALSE_POP)
     int t = uop_truthy(vm, STACK(-1));
     ERROR_IF(t < 0);
-    SP_ADJ(-1);
-    if (t) JUMP_BY(0);
+    UOP_POP_FOLLOW(t, 0);
 UOP_END
 
 UOP(_GUARD_IS_NONE_POP)
     int t = STACK(-1) == VAL_NONE;
-    SP_ADJ(-1);
-    if (!t) JUMP_BY(0);
+    UOP_POP_FOLLOW(t, 1);
 UOP_END
 
 UOP(_GUARD_IS_NOT_NONE_POP)
     int t = STACK(-1) == VAL_NONE;
-    SP_ADJ(-1);
-    if (t) JUMP_BY(0);
+    UOP_POP_FOLLOW(t, 0);
 UOP_END
 
-/* No call to uop_truthy_slow possible: no spills around it either. */
+/* On a condition the optimizer proved a bool: no call to uop_truthy_slow
+ * possible, so no spills around it either. */
 UOP(_GUARD_IS_TRUE_POP_BOOL)
     int t = STACK(-1) == VAL_TRUE;
-    SP_ADJ(-1);
-    if (!t) JUMP_BY(0);
+    UOP_POP_FOLLOW(t, 1);
 UOP_END
 
 UOP(_GUARD_IS_FALSE_POP_BOOL)
     int t = STACK(-1) == VAL_TRUE;
-    SP_ADJ(-1);
-    if (t) JUMP_BY(0);
+    UOP_POP_FOLLOW(t, 0);
 UOP_END
+
+#undef UOP_POP_FOLLOW
 
 UOP(_JUMP_TO_TOP)
     JUMP_BY(0);
