@@ -1,5 +1,6 @@
 /* float.c: Python floats (IEEE doubles stored inline in the Value). */
 #include <ctype.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -9,23 +10,118 @@
 #define HASH_MODULUS (((uint64_t)1 << HASH_BITS) - 1)
 #define HASH_INF 314159
 
-/* Shortest decimal digits that read back as d (d finite, > 0): fills
- * digits (no dot, no trailing zeros) and returns the decimal exponent of
- * the first digit (d = 0.digits * 10^(exp+1)). */
-static int shortest_digits(double d, char *digits) {
+/* The decimal digits of d correctly rounded to prec significant digits
+ * (prec chars, no dot) and the exponent of the first one. */
+static int rounded_digits(double d, int prec, char *digits) {
     char buf[40];
-    for (int prec = 1; prec <= 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*e", prec - 1, d);
-        if (strtod(buf, NULL) == d) break;
-    }
+    snprintf(buf, sizeof buf, "%.*e", prec - 1, d);
     /* buf is "D.DDDDe[+-]XX" or "De[+-]XX". */
     int n = 0;
     char *p = buf;
     for (; *p != 'e'; p++)
         if (*p != '.') digits[n++] = *p;
+    return atoi(p + 1);
+}
+
+/* The double nearest to 0.digits[0..n) * 10^(exp+1). */
+static double digits_value(const char *digits, int n, int exp) {
+    char buf[48];
+    snprintf(buf, sizeof buf, "%.*se%d", n, digits, exp - n + 1);
+    return strtod(buf, NULL);
+}
+
+/* Adds one unit in the last of n digits; returns the new exponent (one
+ * more when 99..9 carries into 100..0). */
+static int digits_next_up(char *digits, int n, int exp) {
+    int i = n - 1;
+    while (i >= 0 && digits[i] == '9') digits[i--] = '0';
+    if (i >= 0) {
+        digits[i]++;
+        return exp;
+    }
+    digits[0] = '1';
+    return exp + 1;
+}
+
+/* The digits of v > 0 less trailing zeros; returns the exponent of the
+ * first (the digit count less one). */
+static int integer_digits(uint64_t v, char *digits) {
+    char tmp[24];
+    int n = 0;
+    do tmp[n++] = (char)('0' + v % 10);
+    while (v /= 10);
+    int k = 0;
+    while (k < n - 1 && tmp[k] == '0') k++;
+    for (int i = 0; i < n - k; i++) digits[i] = tmp[n - 1 - i];
+    digits[n - k] = '\0';
+    return n - 1;
+}
+
+/* Powers of ten exact as doubles. */
+static const double pow10_exact[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* The fast path for a normal d whose shortest form has 15 digits or
+ * fewer (0.1, 2.5, 123.456): scale d by 10^k into [1e14, 1e15), round to
+ * an integer r and check that r * 10^-k reads back as d. With r < 2^53 and
+ * 10^k exact that check is one correctly rounded operation (Clinger's fast
+ * path for reading decimals), and the scaling errs by well under 0.5, so
+ * r is the 15-digit rounding of d. Returns 1 with the digits, 0 if d has
+ * no such form (16 or 17 digits are needed), -1 if it cannot tell. */
+static int digits_upto15(double d, char *digits, int *exp) {
+    int k = 14 - (int)floor(log10(d));
+    if (k < -22 || k > 22) return -1;
+    double x = k >= 0 ? d * pow10_exact[k] : d / pow10_exact[-k];
+    if (x < 1e14 || x >= 1e15) return -1; /* log10 was off by one */
+    double r = floor(x + 0.5);
+    if ((k >= 0 ? r / pow10_exact[k] : r * pow10_exact[-k]) != d) return 0;
+    *exp = integer_digits((uint64_t)r, digits) - k;
+    return 1;
+}
+
+/* Shortest decimal digits that read back as d (d finite, > 0) and, among
+ * the shortest, the nearest to d (David Gay's mode 0, which CPython's repr
+ * uses): fills digits (no dot, no trailing zeros) and returns the decimal
+ * exponent of the first digit (d = 0.digits * 10^(exp+1)).
+ *
+ * A normal double has at most one reading-back string of 15 digits or
+ * fewer (DBL_DIG), so its 15-digit rounding stripped of zeros is the
+ * answer whenever it reads back; only subnormals (less precise) need the
+ * search from one digit. At each length the correctly rounded digits are
+ * the nearest candidate, and if they do not read back nothing of that
+ * length does, unless d is a power of two: its gap to the double below is
+ * half the gap above, so the candidate one unit above may read back when
+ * the nearest (below) does not (2**-24 is 5.960464477539063e-08). Ties
+ * round half to even, in printf as in Gay's code. */
+static int shortest_digits(double d, char *digits) {
+    if (d < 0x1p53 && d == (double)(uint64_t)d) return integer_digits((uint64_t)d, digits);
+    int prec = 1, n = 0, exp = 0, e2;
+    if (d >= DBL_MIN) {
+        int found = digits_upto15(d, digits, &exp);
+        if (found > 0) return exp;
+        prec = found == 0 ? 16 : 15;
+    }
+    bool pow2 = frexp(d, &e2) == 0.5;
+    for (; prec <= 17; prec++) {
+        n = prec;
+        exp = rounded_digits(d, prec, digits);
+        double v = digits_value(digits, n, exp);
+        if (v == d) break;
+        if (pow2 && v < d && prec < 17) {
+            char up[24];
+            memcpy(up, digits, (size_t)n);
+            int upexp = digits_next_up(up, n, exp);
+            if (digits_value(up, n, upexp) == d) {
+                memcpy(digits, up, (size_t)n);
+                exp = upexp;
+                break;
+            }
+        }
+    }
     while (n > 1 && digits[n - 1] == '0') n--;
     digits[n] = '\0';
-    return atoi(p + 1);
+    return exp;
 }
 
 /* CPython's repr: shortest round-trip digits, fixed notation for decimal

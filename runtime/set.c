@@ -4,8 +4,8 @@
  * sets and CPython prints them in table order: a power-of-two table of at
  * least 8 slots, probed LINEAR_PROBES slots at a time and then by the
  * perturbed recurrence; a deleted slot becomes a dummy, which an add
- * reuses when its probe met one before the first unused slot; the table grows to hold used*4 once it is
- * 3/5 full. Copies, unions and the other operations walk the tables in the
+ * reuses when its probe met one before the first unused slot (the last
+ * one it met); the table grows to hold used*4 once it is 3/5 full. Copies, unions and the other operations walk the tables in the
  * same order CPython's do, so their results print identically.
  *
  * Keys are hashed and compared as dict keys are (keys.h). A comparison that
@@ -142,7 +142,10 @@ restart:;
     }
 }
 
-/* Add key with its hash: 1 added, 0 already there, -1 error. */
+/* Add key with its hash: 1 added, 0 already there, -1 error. A new key
+ * reuses the last dummy its probe met before the first unused slot, not
+ * the first (CPython 3.11's set_add_entry overwrites its freeslot at every
+ * dummy), so the printed order is CPython's. */
 static int add_entry(VM *vm, Set *s, Value key, uint64_t hash) {
 restart:;
     uint64_t mask = (uint64_t)s->mask, perturb = hash, i = hash & mask;
@@ -154,7 +157,7 @@ restart:;
             if (e->key == VAL_NULL) goto found_unused;
             if (e->key == key) return 0;
             if (e->key == SET_DUMMY) {
-                if (!freeslot) freeslot = e;
+                freeslot = e;
             } else if (e->hash == hash) {
                 int m = entry_matches(vm, s, e, key);
                 if (m == FOUND_ERROR) return -1;
@@ -394,12 +397,21 @@ static int discard_cb(VM *vm, Set *s, Value key, uint64_t hash) {
     return discard_entry(vm, s, key, hash);
 }
 
+/* Resize the dummies away when more than a quarter of the slots are
+ * dummies (as CPython's set_difference_update_internal does after its
+ * discards, which moves the keys left in the table). */
+static int drop_dummies(VM *vm, Set *s) {
+    if (s->fill - s->used <= s->mask / 4) return 0;
+    return resize(vm, s, s->used > 50000 ? s->used * 2 : s->used * 4);
+}
+
 static int difference_update(VM *vm, Set *s, Value other) {
     if (val_obj(s) == other) {
         clear(vm, s);
         return 0;
     }
-    return for_each_key(vm, s, other, discard_cb);
+    if (for_each_key(vm, s, other, discard_cb) < 0) return -1;
+    return drop_dummies(vm, s);
 }
 
 /* Membership in a set or dict for the difference walk. */
@@ -451,7 +463,10 @@ static int symmetric_difference_update(VM *vm, Set *s, Value other) {
         clear(vm, s);
         return 0;
     }
-    if (IS_ANYSET(other)) return for_each_key(vm, s, other, symdiff_cb);
+    /* A set, or an exact dict in its insertion order (CPython walks those
+     * directly; anything else becomes a set first). */
+    if (IS_ANYSET(other) || (IS_DICT(other) && val_as_obj(other)->type == vm->types[T_DICT]))
+        return for_each_key(vm, s, other, symdiff_cb);
     gc_push_root(vm, val_obj(s));
     Value o = set_from(vm, T_SET, other);
     gc_pop_roots(vm, 1);
@@ -477,7 +492,7 @@ static Value symmetric_difference(VM *vm, Set *s, Value other) {
 static Value union_of(VM *vm, Set *s, Value other) {
     gc_push_root(vm, other);
     Value r = copy_of(vm, s);
-    if (r != VAL_ERROR) {
+    if (r != VAL_ERROR && other != val_obj(s)) {
         gc_push_root(vm, r);
         if (set_update(vm, AS_SET(r), other) < 0) r = VAL_ERROR;
         gc_pop_roots(vm, 1);
@@ -541,6 +556,21 @@ static int isdisjoint(VM *vm, Set *s, Value other) {
     return rc;
 }
 
+/* s becomes its intersection with other: s takes over the table of the
+ * intersection as computed (CPython swaps the bodies), so it prints as
+ * s & other does. Returns s, or VAL_ERROR. */
+static Value intersection_update(VM *vm, Set *s, Value other) {
+    Value r = intersection(vm, s, other);
+    if (r == VAL_ERROR) return r;
+    Set *t = AS_SET(r);
+    SetEntry *tab = s->table;
+    int64_t mask = s->mask;
+    s->table = t->table, s->mask = t->mask, s->fill = t->fill, s->used = t->used;
+    t->table = tab, t->mask = mask, t->fill = t->used = 0;
+    for (int64_t i = 0; i <= mask; i++) tab[i] = (SetEntry){0, VAL_NULL};
+    return val_obj(s);
+}
+
 Value set_binop(VM *vm, BinOp op, bool inplace, Value a, Value b) {
     if (!IS_ANYSET(a) || !IS_ANYSET(b)) return VAL_NULL;
     Set *s = AS_SET(a);
@@ -549,18 +579,8 @@ Value set_binop(VM *vm, BinOp op, bool inplace, Value a, Value b) {
     case BINOP_OR:
         if (mutate) return set_update(vm, s, b) < 0 ? VAL_ERROR : a;
         return union_of(vm, s, b);
-    case BINOP_AND: {
-        Value r = intersection(vm, s, b);
-        if (!mutate || r == VAL_ERROR) return r;
-        /* Take over the result's table. */
-        Set *t = AS_SET(r);
-        SetEntry *tab = s->table;
-        int64_t mask = s->mask;
-        s->table = t->table, s->mask = t->mask, s->fill = t->fill, s->used = t->used;
-        t->table = tab, t->mask = mask, t->fill = t->used = 0;
-        for (int64_t i = 0; i <= mask; i++) tab[i] = (SetEntry){0, VAL_NULL};
-        return a;
-    }
+    case BINOP_AND:
+        return mutate ? intersection_update(vm, s, b) : intersection(vm, s, b);
     case BINOP_SUBTRACT:
         if (mutate) return difference_update(vm, s, b) < 0 ? VAL_ERROR : a;
         return difference(vm, s, b);
@@ -718,16 +738,36 @@ static Value fold(VM *vm, const char *name, Value *args, int nargs, Tuple *kwnam
     return r;
 }
 
+/* One copy updated by every argument in turn (CPython's set_union), not a
+ * fold: each copy would rebuild the table and change the printed order. */
 static Value set_union_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
-    return fold(vm, "union", args, nargs, kwnames, union_of);
+    if (nargs == 1) return fold(vm, "union", args, nargs, kwnames, union_of);
+    if (check_anyset(vm, "union", args, nargs, kwnames) < 0) return VAL_ERROR;
+    Value r = copy_of(vm, SELF_SET(args));
+    if (r == VAL_ERROR) return r;
+    gc_push_root(vm, r);
+    for (int i = 1; i < nargs && r != VAL_ERROR; i++)
+        if (args[i] != args[0] && set_update(vm, AS_SET(r), args[i]) < 0) r = VAL_ERROR;
+    gc_pop_roots(vm, 1);
+    return r;
 }
 
 static Value set_intersection_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     return fold(vm, "intersection", args, nargs, kwnames, intersection);
 }
 
+/* The difference with the first argument, then the others removed in
+ * place (CPython's set_difference_multi). */
 static Value set_difference_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
-    return fold(vm, "difference", args, nargs, kwnames, difference);
+    if (nargs <= 2) return fold(vm, "difference", args, nargs, kwnames, difference);
+    if (check_anyset(vm, "difference", args, nargs, kwnames) < 0) return VAL_ERROR;
+    Value r = difference(vm, SELF_SET(args), args[1]);
+    if (r == VAL_ERROR) return r;
+    gc_push_root(vm, r);
+    for (int i = 2; i < nargs && r != VAL_ERROR; i++)
+        if (difference_update(vm, AS_SET(r), args[i]) < 0) r = VAL_ERROR;
+    gc_pop_roots(vm, 1);
+    return r;
 }
 
 static Value set_symmetric_difference_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
@@ -744,17 +784,8 @@ static Value set_update_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
 
 static Value set_intersection_update_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     if (check_anyset(vm, "intersection_update", args, nargs, kwnames) < 0) return VAL_ERROR;
-    for (int i = 1; i < nargs; i++) {
-        Value r = set_binop(vm, BINOP_AND, true, args[0], args[i]);
-        if (r == VAL_NULL) {
-            Value t = intersection(vm, SELF_SET(args), args[i]);
-            if (t == VAL_ERROR) return t;
-            gc_push_root(vm, t);
-            r = set_binop(vm, BINOP_AND, true, args[0], t);
-            gc_pop_roots(vm, 1);
-        }
-        if (r == VAL_ERROR) return r;
-    }
+    for (int i = 1; i < nargs; i++)
+        if (intersection_update(vm, SELF_SET(args), args[i]) == VAL_ERROR) return VAL_ERROR;
     return VAL_NONE;
 }
 

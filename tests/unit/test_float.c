@@ -78,6 +78,54 @@ static void test_repr_table(void **state) {
         assert_string_equal(repr(repr_cases[i].d), repr_cases[i].s);
 }
 
+/* Hard cases, expected strings from CPython 3.11's repr(). A power of two
+ * has half the gap below that it has above, so its shortest form can be
+ * the candidate one unit above the correctly rounded one (2**-24: the
+ * 16-digit rounding 5.960464477539062e-08 does not read back, ...063 does);
+ * subnormals have fewer digits; the rest straddle the fast path's limits
+ * (integers near 2^53, 15 vs 16 digits, powers of ten, scale 1e22). */
+static const struct {
+    double d;
+    const char *s;
+} repr_hard_cases[] = {
+    {0x1p-1074, "5e-324"},
+    {0x1p-1073, "1e-323"},
+    {0x1p-1060, "8.095e-320"},
+    {0x1p-1023, "1.1125369292536007e-308"},
+    {0x1p-1022, "2.2250738585072014e-308"},
+    {0x1p-1017, "7.120236347223045e-307"},
+    {0x1p-957, "8.209073602596753e-289"},
+    {0x1p-296, "7.854549544476363e-90"},
+    {0x1p-97, "6.310887241768095e-30"},
+    {0x1p-44, "5.684341886080802e-14"},
+    {0x1p-24, "5.960464477539063e-08"},
+    {0x1p89, "6.189700196426902e+26"},
+    {0x1p149, "7.1362384635298e+44"},
+    {0x1p956, "6.090821257125e+287"},
+    {0x1p966, "6.237000967296e+290"},
+    {0x1p976, "6.386688990511104e+293"},
+    {0x1p1023, "8.98846567431158e+307"},
+    {0x1.fffffffffffffp1023, "1.7976931348623157e+308"},
+    {1e23, "1e+23"},
+    {0x1p53, "9007199254740992.0"},
+    {9007199254740994.0, "9007199254740994.0"},
+    {999999999999999.9, "999999999999999.9"},
+    {123456789012345.67, "123456789012345.67"},
+    {0.1 + 0.7, "0.7999999999999999"},
+    {1e-7, "1e-07"},
+    {1.0000000000000002, "1.0000000000000002"},
+    {0.9999999999999999, "0.9999999999999999"},
+    {1e-8 / 3, "3.3333333333333334e-09"},
+    {1e36 / 7, "1.4285714285714287e+35"},
+    {1e37 / 7, "1.4285714285714285e+36"},
+};
+
+static void test_repr_hard(void **state) {
+    (void)state;
+    for (size_t i = 0; i < sizeof repr_hard_cases / sizeof repr_hard_cases[0]; i++)
+        assert_string_equal(repr(repr_hard_cases[i].d), repr_hard_cases[i].s);
+}
+
 /* Every double printed shortest must read back exactly. */
 static void test_repr_roundtrip(void **state) {
     (void)state;
@@ -231,6 +279,7 @@ static void test_from_str(void **state) {
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(test_repr_table, reset_roots),
+        cmocka_unit_test_teardown(test_repr_hard, reset_roots),
         cmocka_unit_test_teardown(test_repr_roundtrip, reset_roots),
         cmocka_unit_test_teardown(test_float_repr_str, reset_roots),
         cmocka_unit_test_teardown(test_floordiv_mod_signs, reset_roots),
