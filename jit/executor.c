@@ -63,6 +63,7 @@ static int attach(VM *vm) {
 }
 
 static void free_executor(Executor *ex) {
+    free(ex->caches);
     free(ex->ops);
     free(ex->exits);
     free(ex->deps);
@@ -147,6 +148,29 @@ static StitchOp *stitch_ops(Executor *ex) {
     return s;
 }
 
+/* The uops that read their instruction's cache (UOPF_OPERAND) read a copy
+ * taken now: tier 1 may respecialize the instruction later and rewrite
+ * its caches in another form's layout (a class version where a value was),
+ * which the trace, projected from the old form, must not see. None of
+ * these uops syncs the frame's ip, the one use of the real address. */
+static bool snapshot_caches(Executor *ex) {
+    size_t units = 0;
+    for (int i = 0; i < ex->nops; i++)
+        if (uop_flags[ex->ops[i].uop] & UOPF_OPERAND) units += opcode_caches[trace_opcode_at(ex->ops[i].instr)];
+    if (!units) return true;
+    if (!(ex->caches = malloc(units * sizeof *ex->caches))) return false;
+    uint16_t *p = ex->caches;
+    for (int i = 0; i < ex->nops; i++) {
+        TraceOp *op = &ex->ops[i];
+        if (!(uop_flags[op->uop] & UOPF_OPERAND)) continue;
+        int n = opcode_caches[trace_opcode_at(op->instr)];
+        memcpy(p, op->ip, (size_t)n * sizeof *p);
+        op->ip = p;
+        p += n;
+    }
+    return true;
+}
+
 static bool fill_executor(Executor *ex, const Trace *t, bool side) {
     ex->ops = malloc((size_t)t->n * sizeof *ex->ops);
     ex->exits = calloc((size_t)(t->nexits ? t->nexits : 1), sizeof *ex->exits);
@@ -156,6 +180,10 @@ static bool fill_executor(Executor *ex, const Trace *t, bool side) {
     }
     memcpy(ex->ops, t->ops, (size_t)t->n * sizeof *ex->ops);
     ex->nops = t->n;
+    if (!snapshot_caches(ex)) {
+        free_executor(ex);
+        return false;
+    }
     ex->nexits = t->nexits;
     ex->loop_start = t->loop_start;
     ex->end_exit = -1;

@@ -107,6 +107,7 @@ struct Executor {
     uint32_t *type_deps;     /* class versions it guards (invalidation) */
     int ntype_deps;
     Dict *globals_dep;       /* globals dict whose keys it guards, or NULL */
+    uint16_t *caches;        /* the cache units its uops read, as projected */
     Code **deps;             /* code objects it was projected through */
     int ndeps;
     uint64_t entered;        /* times entered from tier 1 */

@@ -33,7 +33,7 @@ static void dump_source(VM *vm, FILE *out, const Executor *ex) {
     int seen[64], nseen = 0;
     for (int i = 0; i < ex->nops; i++) {
         Code *co = ex->ops[i].code;
-        int line = jit_line_of(co, ex->ops[i].ip - 1);
+        int line = jit_line_of(co, ex->ops[i].instr);
         bool dup = false;
         for (int k = 0; k < nseen && !dup; k++) dup = seen[k] == line && co == last_code;
         if (dup) continue;
