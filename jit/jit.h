@@ -71,6 +71,7 @@ typedef struct Trace {
         uint8_t kind;
         uint8_t op;
         uint8_t depth;
+        uint16_t epoch;
         uint16_t *resume;
         Code *code;
     } exits[TRACE_MAX_EXITS];
@@ -79,6 +80,7 @@ typedef struct Trace {
     uint16_t *start;         /* its first instruction */
     bool loops;              /* ends by jumping back to its start */
     bool returns_out;        /* returns into a caller of its first frame */
+    uint16_t epoch;          /* frame changes so far (see trace_exit) */
     int loop_start;          /* first op after the preamble (optimize.c) */
     Code *inlined[TRACE_MAX_DEPTH * 8]; /* callees inlined (kept alive) */
     int ninlined;
@@ -145,8 +147,11 @@ struct JitState {
 int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head, Frame *callers,
                   int ncallers);
 /* Add an exit of `kind` resuming at `resume` in code co; its index, or -1
- * when the table is full. Exits are shared by equal (kind, resume, depth):
- * recursion inlined puts one instruction at several depths. */
+ * when the table is full. Exits are shared only within one stretch of one
+ * frame (equal kind, resume and t->epoch, which every inlined call and
+ * return advances): a side trace may return into the frames below its
+ * exit, so two exits at the same instruction under different call sites
+ * (recursion inlined, or the same callee called twice) must stay apart. */
 int trace_exit(Trace *t, ExitKind kind, uint16_t *resume, Code *co, int depth);
 /* The opcode of the instruction starting at p (past EXTENDED_ARG prefixes). */
 int trace_opcode_at(const uint16_t *p);

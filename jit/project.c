@@ -57,13 +57,15 @@ int trace_opcode_at(const uint16_t *p) {
 
 int trace_exit(Trace *t, ExitKind kind, uint16_t *resume, Code *co, int depth) {
     for (int i = 0; i < t->nexits; i++)
-        if (t->exits[i].kind == kind && t->exits[i].resume == resume && t->exits[i].depth == depth)
+        if (t->exits[i].kind == kind && t->exits[i].resume == resume && t->exits[i].depth == depth &&
+            t->exits[i].epoch == t->epoch)
             return i;
     if (t->nexits == TRACE_MAX_EXITS) return -1;
     t->exits[t->nexits].kind = (uint8_t)kind;
     t->exits[t->nexits].resume = resume;
     t->exits[t->nexits].code = co;
     t->exits[t->nexits].depth = (uint8_t)depth;
+    t->exits[t->nexits].epoch = t->epoch;
     t->exits[t->nexits].op = (uint8_t)trace_opcode_at(resume);
     return t->nexits++;
 }
@@ -195,6 +197,7 @@ int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head, F
     t->code = co;
     t->start = start;
     t->loops = t->returns_out = false;
+    t->epoch = 0;
     t->stop = NULL;
     ProjFrame frames[TRACE_MAX_DEPTH];
     Cursor c = {.t = t, .co = co, .instr = start};
@@ -204,13 +207,14 @@ int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head, F
     /* The state before the instruction being projected: one that does not
      * fit whole (ops or exits) is taken back and left to tier 1. */
     struct {
-        int n, nexits, ninlined, first_depth;
+        int n, nexits, ninlined, first_depth, epoch;
         bool returns_out;
         Cursor c;
     } before;
     while (!c.full && !end) {
         before.n = t->n, before.nexits = t->nexits, before.ninlined = t->ninlined;
         before.first_depth = first_depth, before.returns_out = t->returns_out;
+        before.epoch = t->epoch;
         before.c = c;
         int op = decode(&c);
         uint16_t *next = c.ip + opcode_caches[op];
@@ -244,6 +248,7 @@ int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head, F
         case OP_RETURN_VALUE:
             if (c.depth == 0) break;
             emit(&c, frames[c.depth - 1].init ? UOP_POP_FRAME_INIT : UOP_POP_FRAME, 0, 0);
+            t->epoch++;
             if (c.depth <= first_depth) {
                 t->returns_out = true;
                 first_depth = c.depth - 1;
@@ -262,6 +267,7 @@ int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head, F
             frames[c.depth].co = caller;
             frames[c.depth].ret = ret;
             frames[c.depth].init = op == OP_CALL_ALLOC_AND_ENTER_INIT;
+            t->epoch++;
             c.depth++;
             c.co = t->inlined[t->ninlined - 1];
             c.instr = c.co->code;
@@ -292,6 +298,7 @@ int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head, F
     if (c.full) {
         t->n = before.n, t->nexits = before.nexits, t->ninlined = before.ninlined;
         first_depth = before.first_depth, t->returns_out = before.returns_out;
+        t->epoch = (uint16_t)before.epoch;
         c = before.c;
         end = c.instr;
         t->stop = "trace too long";
