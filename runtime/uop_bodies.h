@@ -850,29 +850,32 @@ UOP(_CHECK_FUNCTION_CODE)
     DEOPT_IF(!IS_FUNCTION(c) || (uint64_t)(uintptr_t)AS_FUNCTION(c)->code != OPERAND);
 UOP_END
 
-/* RETURN_VALUE of a frame the trace pushed itself (never an __init__):
- * the caller's sp is the call's first slot (_PUSH_FRAME synced it). */
+/* Pop the topmost frame and push r on its caller's stack, whose sp is the
+ * call's first slot (the CALL synced it before pushing the frame). */
+#define UOP_RETURN_TO_CALLER(r)                                                \
+    vm->nframes--;                                                             \
+    FRAME_POPPED();                                                            \
+    vm->stack_top = frame->top;                                                \
+    STACK(0) = (r);                                                            \
+    SP_ADJ(1)
+
+/* RETURN_VALUE of an inlined call (never an __init__): of a frame the
+ * trace pushed, or, in a side trace, one its exit's trace pushed. */
 UOP(_POP_FRAME)
     Value r = STACK(-1);
-    vm->nframes--;
-    FRAME_POPPED();
-    vm->stack_top = frame->top;
-    STACK(0) = r;
-    SP_ADJ(1);
+    UOP_RETURN_TO_CALLER(r);
 UOP_END
 
-/* RETURN_VALUE of an __init__ the trace entered (_ALLOC_AND_ENTER_INIT):
- * the call's result is the instance, in the slot below the frame's
- * locals. Returning anything but None leaves for tier 1, which raises. */
+/* RETURN_VALUE of an inlined __init__ (_ALLOC_AND_ENTER_INIT): the call's
+ * result is the instance, in the slot below the frame's locals. Returning
+ * anything but None leaves for tier 1, which raises. */
 UOP(_POP_FRAME_INIT)
     DEOPT_IF(STACK(-1) != VAL_NONE);
     Value r = LOCAL(-1);
-    vm->nframes--;
-    FRAME_POPPED();
-    vm->stack_top = frame->top;
-    STACK(0) = r;
-    SP_ADJ(1);
+    UOP_RETURN_TO_CALLER(r);
 UOP_END
+
+#undef UOP_RETURN_TO_CALLER
 
 UOP(_LOAD_CONST_INLINE)
     STACK(0) = (Value)OPERAND;
