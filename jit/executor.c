@@ -450,7 +450,6 @@ static int run(VM *vm, Executor *ex) {
                   ? (Exit *)(uintptr_t)jit_enter(ex->entry, f, f->sp, f->base, vm)
                   : uop_run(vm, ex);
     e->taken++;
-    e->owner->exits_taken++;
     if (e->kind == EXIT_ERROR) return JIT_ERROR;
     /* Entry facts (the preamble) that keep failing are stale: compile the
      * loop afresh once it is hot again. */
@@ -473,7 +472,6 @@ static int enter(VM *vm, uint16_t *jump) {
         jump[1] = 0;
         return JIT_NOT_ENTERED;
     }
-    ex->entered++;
     js->stats.entries++;
     return run(vm, ex);
 }

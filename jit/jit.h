@@ -112,9 +112,7 @@ struct Executor {
     uint16_t *caches;        /* the cache units its uops read, as projected */
     Code **deps;             /* code objects it was projected through */
     int ndeps;
-    uint64_t entered;        /* times entered from tier 1 */
     uint64_t instrs_run;     /* STITCH_STATS: bytecode instructions run (_COUNT_INSTRS) */
-    uint64_t exits_taken;
 };
 
 /* Counters for STITCH_STATS. */
