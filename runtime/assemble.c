@@ -94,7 +94,7 @@ int asm_new_handler(Asm *a, int label, bool lasti) {
 }
 
 /* Same value and same type, recursively for tuples. */
-static bool const_same(Value x, Value y) {
+bool asm_const_same(Value x, Value y) {
     if (x == y) return true;
     if (!val_is_obj(x) || !val_is_obj(y)) return false;
     Obj *ox = val_as_obj(x), *oy = val_as_obj(y);
@@ -106,7 +106,21 @@ static bool const_same(Value x, Value y) {
         Tuple *tx = (Tuple *)ox, *ty = (Tuple *)oy;
         if (tx->len != ty->len) return false;
         for (int64_t i = 0; i < tx->len; i++)
-            if (!const_same(tx->items[i], ty->items[i])) return false;
+            if (!asm_const_same(tx->items[i], ty->items[i])) return false;
+        return true;
+    }
+    case OBJ_SET: { /* frozensets: the same items, in any order */
+        Set *sx = (Set *)ox, *sy = (Set *)oy;
+        if (sx->used != sy->used) return false;
+        int64_t i = 0;
+        Value k;
+        while (set_next(sx, &i, &k)) {
+            int64_t j = 0;
+            Value m;
+            bool found = false;
+            while (!found && set_next(sy, &j, &m)) found = asm_const_same(k, m);
+            if (!found) return false;
+        }
         return true;
     }
     default: return false;
@@ -120,7 +134,7 @@ static uint64_t mix(uint64_t x) {
     return x;
 }
 
-/* Consistent with const_same: equal constants hash alike. */
+/* Consistent with asm_const_same: equal constants hash alike. */
 static uint64_t const_hash(Value v) {
     if (!val_is_obj(v)) return mix(v);
     Obj *o = val_as_obj(v);
@@ -132,6 +146,13 @@ static uint64_t const_hash(Value v) {
         uint64_t h = mix((uint64_t)t->len + 0x9e37);
         for (int64_t i = 0; i < t->len; i++) h = mix(h ^ const_hash(t->items[i]));
         return h;
+    }
+    case OBJ_SET: {
+        uint64_t h = 0x5e7;
+        int64_t pos = 0;
+        Value k;
+        while (set_next((Set *)o, &pos, &k)) h += const_hash(k); /* order-free */
+        return mix(h);
     }
     default: return mix(v);
     }
@@ -170,7 +191,7 @@ static uint64_t var_hash_at(Asm *a, int k) { return mix((uint64_t)(uintptr_t)a->
 
 int asm_add_const(Asm *a, Value v) {
     a->const_index = index_grow(a->const_index, &a->const_index_cap, a->nconsts, const_hash_at, a);
-#define SAME_CONST(k) const_same(a->consts[k], v)
+#define SAME_CONST(k) asm_const_same(a->consts[k], v)
     int slot = INDEX_PROBE(a->const_index, a->const_index_cap, const_hash(v), SAME_CONST);
 #undef SAME_CONST
     if (a->const_index[slot] >= 0) return a->const_index[slot];

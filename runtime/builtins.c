@@ -81,32 +81,8 @@ static int check_required(VM *vm, const ArgSpec *s, int n, const Value *out) {
     return 0;
 }
 
-/* The common call, checked in a few instructions: no keywords, the receiver
- * (if any) exactly of the method's class, a positional count in range. */
-static bool plain_call(VM *vm, const ArgSpec *s, const Value *args, int n) {
-    if (s->self_type) {
-        if (n == 0 || !val_is_obj(args[0]) ||
-            val_as_obj(args[0])->type != vm->types[s->self_type - 1])
-            return false;
-        n--;
-    }
-    switch ((ArgStyle)s->style) {
-    case ARGS_METH: return n == s->min;
-    case ARGS_POS: return n >= s->min && (s->max < 0 || n <= s->max);
-    default: return false;
-    }
-}
-
-int arg_parse(VM *vm, const ArgSpec *s, Value *args, int nargs, Tuple *kwnames, Value *out) {
-    if (!kwnames && plain_call(vm, s, args, nargs)) {
-        int self = s->self_type != 0, n = nargs - self;
-        if (out) {
-            int slots = s->max > s->nkw ? s->max : s->nkw;
-            for (int i = 0; i < slots && i < ARG_MAX_SLOTS; i++)
-                out[i] = s->max >= 0 && i < n ? args[self + i] : VAL_NULL;
-        }
-        return n;
-    }
+/* arg_parse's general case (builtins.h has the common one inline). */
+int arg_parse_slow(VM *vm, const ArgSpec *s, Value *args, int nargs, Tuple *kwnames, Value *out) {
     if (s->self_type) {
         if (check_self(vm, s, args, nargs) < 0) return -1;
         args++;
@@ -158,11 +134,11 @@ int seq_extend(VM *vm, List *l, Value src) {
     /* Not for a list subclass: its __iter__ may be overridden. */
     if ((IS_LIST(src) && !val_is_builtin_sub(src)) || IS_TUPLE(src)) {
         int64_t n = IS_LIST(src) ? AS_LIST(src)->len : AS_TUPLE(src)->len;
-        for (int64_t i = 0; i < n; i++) {
-            /* Re-read: appending to l may move src's buffer when src is l. */
-            Value v = IS_LIST(src) ? AS_LIST(src)->items[i] : AS_TUPLE(src)->items[i];
-            if (list_append(vm, l, v) < 0) return -1;
-        }
+        if (list_reserve(vm, l, n) < 0) return -1;
+        /* After the reservation: it moves src's buffer when src is l. */
+        const Value *items = IS_LIST(src) ? AS_LIST(src)->items : AS_TUPLE(src)->items;
+        if (n) memmove(l->items + l->len, items, (size_t)n * sizeof(Value));
+        l->len += n;
         return 0;
     }
     gc_push_root(vm, val_obj(l));
@@ -333,14 +309,7 @@ static int dict_add_pair(VM *vm, Dict *d, Value item, int64_t n) {
 }
 
 int dict_update_from(VM *vm, Dict *d, Value src) {
-    if (IS_DICT(src)) {
-        Dict *s = AS_DICT(src);
-        int64_t pos = 0;
-        Value k, v;
-        while (dict_next(s, &pos, &k, &v))
-            if (dict_set(vm, d, k, v) < 0) return -1;
-        return 0;
-    }
+    if (IS_DICT(src)) return dict_update_dict(vm, d, AS_DICT(src));
     gc_push_root(vm, val_obj(d));
     Value it = obj_iter(vm, src);
     int rc = it == VAL_ERROR ? -1 : 0;
@@ -621,9 +590,30 @@ static Value bi_all(VM *vm, Value *args, int nargs, Tuple *kwnames) {
 
 /* round(float, ndigits): correctly rounded through decimal text, as CPython
  * does with its dtoa (glibc's printf rounds exactly, ties to even). */
+/* round(x, nd) as the decimal route of round_float gives it, without
+ * printing, when 0 <= nd <= 22 (10**nd is an exact double) and the product
+ * is below 2**52. x * 10**nd plus its rounding error (fma) is the exact
+ * product, whose nearest integer (ties to even) the error decides only at
+ * a tie of the rounded product; that integer over 10**nd, one correctly
+ * rounded division, is the double nearest the rounded decimal. */
+static bool round_float_fast(double x, int64_t nd, double *out) {
+    static const double pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    if (nd < 0 || nd > 22) return false;
+    double p = x * pow10[nd];
+    if (!(fabs(p) < 4503599627370496.0)) return false;
+    double e = fma(x, pow10[nd], -p), r = rint(p);
+    if (fabs(p - r) == 0.5 && e != 0.0) r = e > 0.0 ? p + 0.5 : p - 0.5;
+    *out = r == 0.0 ? copysign(0.0, x) : r / pow10[nd];
+    return true;
+}
+
 static Value round_float(VM *vm, double x, int64_t nd) {
     if (!isfinite(x) || nd > 323) return val_float(x);
     if (nd < -308) return val_float(0.0 * x);
+    double fast;
+    if (round_float_fast(x, nd, &fast)) return val_float(fast);
     if (nd >= 0) {
         char buf[400];
         snprintf(buf, sizeof buf, "%.*f", (int)nd, x);
@@ -995,6 +985,11 @@ static Value ctor_tuple(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     if (arg_parse(vm, &spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
     if (nargs == 0) return val_obj(vm->empty_tuple);
     if (IS_TUPLE(args[0])) return args[0];
+    if (IS_LIST(args[0]) && !val_is_builtin_sub(args[0])) {
+        /* The list is an argument, so rooted across the allocation. */
+        Tuple *t = tuple_from(vm, AS_LIST(args[0])->items, AS_LIST(args[0])->len);
+        return t ? val_obj(t) : VAL_ERROR;
+    }
     List *l = seq_to_list(vm, args[0]);
     if (!l) return VAL_ERROR;
     gc_push_root(vm, val_obj(l));
@@ -1123,6 +1118,14 @@ static Value ctor_reversed(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     SPEC(spec, "reversed", ARGS_POS, 1, 1);
     if (arg_parse(vm, &spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
     Value v = args[0];
+    Type *t = val_type(vm, v);
+    if (!t->builtin) {
+        /* A user class's __reversed__ comes first, also on a list or dict
+         * subclass; __reversed__ = None declares it not reversible. */
+        Value m = type_lookup(vm, t, str_intern_cstr(vm, "__reversed__"));
+        if (m == VAL_NONE) goto not_reversible;
+        if (m != VAL_NULL) return call_unary_dunder(vm, v, "__reversed__");
+    }
     if (IS_LIST(v) || IS_TUPLE(v) || IS_STR(v)) {
         Value it = iter_new(vm, T_REVERSED, v);
         if (it == VAL_ERROR) return it;
@@ -1141,10 +1144,15 @@ static Value ctor_reversed(VM *vm, Value *args, int nargs, Tuple *kwnames) {
         AS_ITER(it)->step = -r->step;
         return it;
     }
-    if (val_is_kind(v, OBJ_INSTANCE)) {
-        Value r = call_unary_dunder(vm, v, "__reversed__");
-        if (r != VAL_NULL) return r;
+    if (val_is_kind(v, OBJ_INSTANCE) && type_lookup(vm, t, vm->names[NAME_GETITEM]) != VAL_NULL) {
+        /* The sequence protocol: v[len(v) - 1] down to v[0]. */
+        int64_t n = obj_len(vm, v);
+        if (n < 0) return VAL_ERROR;
+        Value it = iter_new(vm, T_REVERSED, v);
+        if (it != VAL_ERROR) AS_ITER(it)->index = n - 1;
+        return it;
     }
+not_reversible:
     return vm_raise(vm, T_TYPE_ERROR, "'%s' object is not reversible", type_name_of(vm, v));
 }
 

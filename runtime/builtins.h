@@ -58,8 +58,38 @@ typedef struct ArgSpec {
  * given) and returns the number of positional arguments excluding self;
  * out may be NULL when the native reads args directly. -1 with TypeError
  * raised on a bad call. */
-int arg_parse(VM *vm, const ArgSpec *spec, Value *args, int nargs, Tuple *kwnames,
-              Value *out);
+int arg_parse_slow(VM *vm, const ArgSpec *spec, Value *args, int nargs, Tuple *kwnames,
+                   Value *out);
+
+/* The common call, checked in a few instructions: no keywords, the receiver
+ * (if any) exactly of the method's class, a positional count in range.
+ * Inline, so that a native's constant spec folds into the compares. */
+static inline bool arg_plain_call(VM *vm, const ArgSpec *s, const Value *args, int n) {
+    if (s->self_type) {
+        if (n == 0 || !val_is_obj(args[0]) ||
+            val_as_obj(args[0])->type != vm->types[s->self_type - 1])
+            return false;
+        n--;
+    }
+    switch ((ArgStyle)s->style) {
+    case ARGS_METH: return n == s->min;
+    case ARGS_POS: return n >= s->min && (s->max < 0 || n <= s->max);
+    default: return false;
+    }
+}
+
+static inline int arg_parse(VM *vm, const ArgSpec *s, Value *args, int nargs, Tuple *kwnames,
+                            Value *out) {
+    if (kwnames || !arg_plain_call(vm, s, args, nargs))
+        return arg_parse_slow(vm, s, args, nargs, kwnames, out);
+    int self = s->self_type != 0, n = nargs - self;
+    if (out) {
+        int slots = s->max > s->nkw ? s->max : s->nkw;
+        for (int i = 0; i < slots && i < ARG_MAX_SLOTS; i++)
+            out[i] = s->max >= 0 && i < n ? args[self + i] : VAL_NULL;
+    }
+    return n;
+}
 
 /* Convert an int-like value to int64 for an index or count; raises
  * TypeError "'X' object cannot be interpreted as an integer" for non-ints

@@ -207,6 +207,7 @@ Value obj_getattr(VM *vm, Value obj, Str *name) {
         v = type_lookup(vm, AS_TYPE(obj), name);
         if (val_is_kind(v, OBJ_DESCR)) return descr_get(vm, v, VAL_NULL, AS_TYPE(obj));
         if (v != VAL_NULL) return v;
+        if ((v = descr_slot_member(vm, AS_TYPE(obj), name)) != VAL_NULL) return v;
         return raise_no_attr(vm, obj, name);
     }
     if (val_is_kind(obj, OBJ_MODULE) && (v = module_getattr(vm, obj, name)) != VAL_NULL) return v;

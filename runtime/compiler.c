@@ -66,6 +66,8 @@ typedef struct Compiler {
     bool failed;
     Str *filename;
     const char *cfilename;
+    Value *frozen;   /* the module's frozenset constants so far (frozen_const) */
+    int nfrozen;
 } Compiler;
 
 static void compile_expr(Compiler *c, Expr *e);
@@ -194,6 +196,50 @@ static Value make_const(Compiler *c, Expr *e) {
     }
     default: return VAL_ERROR;
     }
+}
+
+/* Is every item a constant? */
+static bool all_const(NodeList *l) {
+    for (int i = 0; i < l->len; i++)
+        if (!is_const_expr(l->items[i])) return false;
+    return true;
+}
+
+/* CPython 3.11 folds a display of constants into a frozenset constant where
+ * the set is iterated (`for`, comprehensions), tested (`in`) or, with three
+ * or more items, built (then copied by SET_UPDATE). Programs see its order,
+ * so it is made the same way: the items added in source order, then rebuilt
+ * once in that set's order when the compiler merges the constant; a later
+ * equal constant in the module (the same items of the same types) reuses
+ * the first one. */
+static Value frozen_const(Compiler *c, NodeList *l) {
+    VM *vm = c->vm;
+    Tuple *t = tuple_new(vm, l->len);
+    if (!t) return VAL_ERROR;
+    for (int i = 0; i < l->len; i++)
+        if ((t->items[i] = make_const(c, l->items[i])) == VAL_ERROR) return VAL_ERROR;
+    Value first = set_from(vm, T_FROZENSET, val_obj(t));
+    if (first == VAL_ERROR) return first;
+    for (int i = 0; i < c->nfrozen; i++)
+        if (asm_const_same(c->frozen[i], first)) return c->frozen[i];
+    Set *s = AS_SET(first);
+    Tuple *order = tuple_new(vm, s->used);
+    if (!order) return VAL_ERROR;
+    int64_t pos = 0, n = 0;
+    Value k;
+    while (set_next(s, &pos, &k)) order->items[n++] = k;
+    Value r = set_from(vm, T_FROZENSET, val_obj(order));
+    if (r == VAL_ERROR) return r;
+    c->frozen = xrealloc(c->frozen, sizeof(Value) * (size_t)(c->nfrozen + 1));
+    c->frozen[c->nfrozen++] = r;
+    return r;
+}
+
+/* An expression whose value is only iterated or tested with `in`: a set
+ * display of constants becomes a frozenset constant. */
+static void compile_iterable(Compiler *c, Expr *e) {
+    if (e->kind == EXPR_SET && all_const(&e->u.seq.elts)) emit_const(c, frozen_const(c, &e->u.seq.elts));
+    else compile_expr(c, e);
 }
 
 /* ---- units ------------------------------------------------------------------ */
@@ -435,8 +481,10 @@ static void compile_compare(Compiler *c, Expr *e) {
         else warn_is_literal(c, right, op, e->line);
     }
     compile_expr(c, e->u.compare.left);
+    int last = e->u.compare.ops[n - 1];
     if (n == 1) {
-        compile_expr(c, e->u.compare.comparators.items[0]);
+        if (last == CMP_IN || last == CMP_NOT_IN) compile_iterable(c, e->u.compare.comparators.items[0]);
+        else compile_expr(c, e->u.compare.comparators.items[0]);
         set_loc(c, e->line, e->col);
         emit_compare(c, e->u.compare.ops[0]);
         return;
@@ -452,9 +500,10 @@ static void compile_compare(Compiler *c, Expr *e) {
         emit(c, OP_POP_JUMP_IF_FALSE, cleanup);
         emit(c, OP_POP_TOP, 0);
     }
-    compile_expr(c, e->u.compare.comparators.items[n - 1]);
+    if (last == CMP_IN || last == CMP_NOT_IN) compile_iterable(c, e->u.compare.comparators.items[n - 1]);
+    else compile_expr(c, e->u.compare.comparators.items[n - 1]);
     set_loc(c, e->line, e->col);
-    emit_compare(c, e->u.compare.ops[n - 1]);
+    emit_compare(c, last);
     emit(c, P_JUMP, end);
     bind(c, cleanup);
     emit(c, OP_SWAP, 2);
@@ -507,6 +556,13 @@ static void compile_set(Compiler *c, Expr *e) {
     NodeList *l = &e->u.seq.elts;
     if (has_starred(l)) {
         error_at(c, e->line, e->col, "stitch: starred items in set displays are not supported yet");
+        return;
+    }
+    if (l->len > 2 && all_const(l)) {   /* CPython's shape: see frozen_const */
+        set_loc(c, e->line, e->col);
+        emit(c, OP_BUILD_SET, 0);
+        emit_const(c, frozen_const(c, l));
+        emit(c, OP_SET_UPDATE, 1);
         return;
     }
     bool small = l->len <= DISPLAY_CHUNK;
@@ -717,7 +773,7 @@ static void compile_comp_generator(Compiler *c, Expr *e, int i) {
     NodeList *gens = &e->u.comp.generators;
     Comprehension *g = gens->items[i];
     if (i > 0) {
-        compile_expr(c, g->iter);
+        compile_iterable(c, g->iter);
         set_loc(c, g->iter->line, g->iter->col);
         emit(c, OP_GET_ITER, 0);
     }
@@ -753,7 +809,7 @@ static void compile_comprehension(Compiler *c, Expr *e) {
     int saved_ncomp = u->ncomp;
     Comprehension *g0 = e->u.comp.generators.items[0];
     emit(c, e->kind == EXPR_LISTCOMP ? OP_BUILD_LIST : e->kind == EXPR_SETCOMP ? OP_BUILD_SET : OP_BUILD_MAP, 0);
-    compile_expr(c, g0->iter);
+    compile_iterable(c, g0->iter);
     set_loc(c, g0->iter->line, g0->iter->col);
     emit(c, OP_GET_ITER, 0);
     u->in_comp++;
@@ -816,9 +872,7 @@ static void make_function(Compiler *c, Scope *s, Params *p, NodeList *body, Expr
                           const char *name, int line, int col) {
     int nd = p->defaults.len;
     if (nd > 0) {
-        bool all_const = true;
-        for (int i = 0; i < nd; i++) all_const = all_const && is_const_expr(p->defaults.items[i]);
-        if (all_const) {
+        if (all_const(&p->defaults)) {
             Tuple *t = tuple_new(c->vm, nd);
             if (!t) {
                 vm_failed(c);
@@ -948,7 +1002,7 @@ static void compile_expr_inner(Compiler *c, Expr *e) {
         make_function(c, s, &e->u.lambda.params, &e->u.lambda.genbody, NULL, "<genexpr>", e->line, e->col);
         set_loc(c, e->line, e->col);
         emit(c, OP_PUSH_NULL, 0);
-        compile_expr(c, e->u.lambda.outer);
+        compile_iterable(c, e->u.lambda.outer);
         set_loc(c, e->line, e->col);
         emit(c, OP_GET_ITER, 0);
         emit(c, OP_CALL, 1);
@@ -971,7 +1025,9 @@ static void compile_expr_inner(Compiler *c, Expr *e) {
             emit_const(c, VAL_NONE);
             bind(c, loop);
             emit(c, OP_SEND, exit);
-            emit(c, OP_YIELD_VALUE, 0);
+            /* oparg 1 marks a yield inside `yield from` (CPython's RESUME
+             * oparg 2): gen.c forwards throw() and close() to the receiver. */
+            emit(c, OP_YIELD_VALUE, 1);
             emit(c, P_JUMP, loop);
             bind(c, exit);
         }
@@ -1028,6 +1084,25 @@ static void compile_fstring(Compiler *c, Expr *e) {
 }
 
 /* ---- assignment targets -------------------------------------------------------- */
+
+static void compile_store(Compiler *c, Expr *t);
+
+/* `a, b = x, y` and `a, b, c = x, y, z` (no starred items): the values are
+ * put in unpacking order with one SWAP instead of being packed into a tuple
+ * and unpacked, as CPython's compiler does. False for any other shape. */
+static bool compile_swap_assign(Compiler *c, Stmt *s) {
+    NodeList *ts = &s->u.assign.targets;
+    Expr *v = s->u.assign.value, *t = ts->len == 1 ? ts->items[0] : NULL;
+    if (!t || (t->kind != EXPR_TUPLE && t->kind != EXPR_LIST) || v->kind != EXPR_TUPLE) return false;
+    NodeList *tl = &t->u.seq.elts, *vl = &v->u.seq.elts;
+    if (tl->len != vl->len || tl->len < 2 || tl->len > 3 || has_starred(tl) || has_starred(vl))
+        return false;
+    for (int i = 0; i < vl->len; i++) compile_expr(c, vl->items[i]);
+    set_loc(c, s->line, s->col);
+    emit(c, OP_SWAP, vl->len);
+    for (int i = 0; i < tl->len; i++) compile_store(c, tl->items[i]);
+    return true;
+}
 
 /* Store the value on top of the stack into target t. */
 static void compile_store(Compiler *c, Expr *t) {
@@ -1292,7 +1367,7 @@ static void compile_while(Compiler *c, Stmt *s) {
 
 static void compile_for(Compiler *c, Stmt *s) {
     int top = new_label(c), orelse = new_label(c), end = new_label(c);
-    compile_expr(c, s->u.loop.iter);
+    compile_iterable(c, s->u.loop.iter);
     set_loc(c, s->line, s->col);
     emit(c, OP_GET_ITER, 0);
     bind(c, top);
@@ -1667,6 +1742,7 @@ static void compile_stmt(Compiler *c, Stmt *s) {
     }
     case STMT_ASSIGN: {
         NodeList *ts = &s->u.assign.targets;
+        if (compile_swap_assign(c, s)) return;
         compile_expr(c, s->u.assign.value);
         for (int i = 0; i < ts->len; i++) {
             if (i < ts->len - 1) {
@@ -1762,6 +1838,7 @@ Code *compile_module(VM *vm, Module *m, const char *filename, SyntaxDiag *err) {
         pop_unit(&c);
     }
     vm->gc_pause--;
+    free(c.frozen);
     symtable_free(top);
     return c.failed ? NULL : co;
 }

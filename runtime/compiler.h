@@ -166,6 +166,9 @@ int asm_new_handler(Asm *a, int label, bool lasti);
 /* Index of constant v, added if no equal constant of the same type exists
  * (1, 1.0 and True are different constants; -0.0 differs from 0.0). */
 int asm_add_const(Asm *a, Value v);
+/* Are x and y the same constant in that sense? (Frozensets: the same
+ * items.) */
+bool asm_const_same(Value x, Value y);
 /* Index of interned name s in names, added if absent. */
 int asm_add_name(Asm *a, Str *s);
 /* Index of the fast local named s (interned), or -1. */

@@ -1,6 +1,6 @@
-/* descr.c: property, staticmethod and classmethod.
+/* descr.c: property, staticmethod, classmethod and member_descriptor.
  *
- * All three are one object kind (Descr) told apart by class. Attribute
+ * All four are one object kind (Descr) told apart by class. Attribute
  * lookup (class.c) hands any Descr found on a class to descr_get /
  * descr_set; a property is a data descriptor, so it is consulted before the
  * instance's own attributes. */
@@ -99,11 +99,26 @@ static Value bound_method(VM *vm, Value func, Value self) {
     return val_obj(m);
 }
 
+/* A member descriptor stored under another name or class by the program,
+ * read through an instance: the slot it names. */
+static Value member_get(VM *vm, Descr *p, Value obj) {
+    Type *owner = AS_TYPE(p->fget);
+    Str *name = AS_STR(p->name);
+    if (!val_is_kind(obj, OBJ_INSTANCE) || !type_is_subtype(val_type(vm, obj), owner))
+        return vm_raise(vm, T_TYPE_ERROR, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object",
+                        name->data, owner->name->data, val_type(vm, obj)->name->data);
+    Value v = inst_get(AS_INSTANCE(obj), name);
+    if (v != VAL_NULL) return v;
+    return vm_raise(vm, T_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'",
+                    val_type(vm, obj)->name->data, name->data);
+}
+
 Value descr_get(VM *vm, Value d, Value obj, Type *cls) {
     Descr *p = AS_DESCR(d);
     if (is_a(vm, d, T_STATICMETHOD)) return p->fget;
     if (is_a(vm, d, T_CLASSMETHOD)) return bound_method(vm, p->fget, val_obj(cls));
     if (obj == VAL_NULL) return d;
+    if (is_a(vm, d, T_MEMBER_DESCR)) return member_get(vm, p, obj);
     if (p->fget == VAL_NONE) return no_accessor(vm, p, obj, "getter");
     return vm_call(vm, p->fget, &obj, 1, NULL);
 }
@@ -130,11 +145,28 @@ void descr_set_names(Dict *classdict) {
  * name is none of those. */
 Value descr_attr(VM *vm, Value d, Str *name) {
     Descr *p = AS_DESCR(d);
+    if (is_a(vm, d, T_MEMBER_DESCR)) {
+        if (name == vm->names[NAME_NAME] || name == vm->names[NAME_QUALNAME]) return p->name;
+        return strcmp(name->data, "__objclass__") ? VAL_NULL : p->fget;
+    }
     if (!is_a(vm, d, T_PROPERTY)) return strcmp(name->data, "__func__") ? VAL_NULL : p->fget;
     if (!strcmp(name->data, "fget")) return p->fget;
     if (!strcmp(name->data, "fset")) return p->fset;
     if (!strcmp(name->data, "fdel")) return p->fdel;
     return VAL_NULL;
+}
+
+/* Slots live in the instance layout (layout.c), not as descriptors in the
+ * class dict, so instance lookups never meet one; reading a slot name on
+ * the class makes its member descriptor then (a new one each time). */
+Value descr_slot_member(VM *vm, Type *t, Str *name) {
+    uint32_t k = 0;
+    while (k < t->nslotnames && !str_eq(t->attr_names[k], name)) k++;
+    if (k == t->nslotnames) return VAL_NULL;
+    while (t->base && k < t->base->nslotnames) t = t->base;   /* the declaring class */
+    Value d = descr_new(vm, T_MEMBER_DESCR, val_obj(t), VAL_NONE, VAL_NONE);
+    if (d != VAL_ERROR) AS_DESCR(d)->name = val_obj(t->attr_names[k]);
+    return d;
 }
 
 void descr_init(VM *vm) {

@@ -152,23 +152,32 @@ static int64_t empty_slot(Dict *d, uint64_t hash) {
     return (int64_t)i;
 }
 
-/* Rebuild both tables for len + 1 live entries, dropping tombstones. */
-static int resize(VM *vm, Dict *d) {
+/* Fresh (unfilled) tables of icap index slots and cap entries for d, which
+ * stays rooted across the allocations. -1 with MemoryError raised. */
+static int new_tables(VM *vm, Dict *d, int64_t icap, int64_t cap, int32_t **index,
+                      DictEntry **entries) {
+    gc_push_root(vm, val_obj(d));
+    *index = gc_buf_alloc(vm, (size_t)icap * sizeof(int32_t));
+    *entries = *index ? gc_buf_alloc(vm, (size_t)cap * sizeof(DictEntry)) : NULL;
+    gc_pop_roots(vm, 1);
+    if (*entries) return 0;
+    if (*index) gc_buf_free(vm, *index, (size_t)icap * sizeof(int32_t));
+    return -1;
+}
+
+/* Rebuild both tables for `live` live entries (and room to grow), dropping
+ * tombstones. */
+static int resize_for(VM *vm, Dict *d, int64_t live) {
     int64_t icap = MIN_INDEX;
-    while (usable(icap) < (d->len + 1) * 3 / 2 + 1) icap *= 2;
+    while (usable(icap) < live * 3 / 2 + 1) icap *= 2;
     if (icap > ((int64_t)1 << 30)) {
         vm_raise_oom(vm);
         return -1;
     }
     int64_t cap = usable(icap);
-    gc_push_root(vm, val_obj(d));
-    int32_t *index = gc_buf_alloc(vm, (size_t)icap * sizeof(int32_t));
-    DictEntry *entries = index ? gc_buf_alloc(vm, (size_t)cap * sizeof(DictEntry)) : NULL;
-    gc_pop_roots(vm, 1);
-    if (!entries) {
-        if (index) gc_buf_free(vm, index, (size_t)icap * sizeof(int32_t));
-        return -1;
-    }
+    int32_t *index;
+    DictEntry *entries;
+    if (new_tables(vm, d, icap, cap, &index, &entries) < 0) return -1;
     int64_t n = 0;
     for (int64_t i = 0; i < d->used; i++)
         if (d->entries[i].key != VAL_NULL) entries[n++] = d->entries[i];
@@ -183,6 +192,8 @@ static int resize(VM *vm, Dict *d) {
     for (int64_t i = 0; i < n; i++) index[empty_slot(d, entries[i].hash)] = (int32_t)i;
     return 0;
 }
+
+static int resize(VM *vm, Dict *d) { return resize_for(vm, d, d->len + 1); }
 
 /* Add a key known to be absent at index slot `slot` (or -1: unknown). */
 static int insert_new(VM *vm, Dict *d, Value key, uint64_t hash, Value value, int64_t slot) {
@@ -276,6 +287,52 @@ Str *dict_find_str(Dict *d, const char *s, int64_t len, uint64_t hash) {
         i = (i * 5 + perturb + 1) & mask;
     }
     return NULL;
+}
+
+int dict_update_dict(VM *vm, Dict *d, Dict *src) {
+    if (d->used == 0 && d->index_cap == 0 && src->len > 0 && src->used == src->len) {
+        /* dict(src), src.copy() of a table without deleted entries: both
+         * tables are copied as they are (CPython clones them too). */
+        int32_t *index;
+        DictEntry *entries;
+        gc_push_root(vm, val_obj(src));
+        int rc = new_tables(vm, d, src->index_cap, src->cap, &index, &entries);
+        gc_pop_roots(vm, 1);
+        if (rc < 0) return -1;
+        memcpy(index, src->index, (size_t)src->index_cap * sizeof(int32_t));
+        memcpy(entries, src->entries, (size_t)src->used * sizeof(DictEntry));
+        d->index = index;
+        d->entries = entries;
+        d->index_cap = src->index_cap;
+        d->cap = src->cap;
+        d->used = d->len = src->len;
+        touch_keys(vm, d);
+        return 0;
+    }
+    if (d->used == 0 && d->index_cap == 0 && src->len > 0 && src != d) {
+        /* The same with deleted entries: the live ones are copied and
+         * indexed without hashing or comparing (src's keys are distinct,
+         * their hashes stored). */
+        gc_push_root(vm, val_obj(src));
+        int rc = resize_for(vm, d, src->len);
+        gc_pop_roots(vm, 1);
+        if (rc < 0) return -1;
+        int64_t n = 0;
+        for (int64_t i = 0; i < src->used; i++) {
+            if (src->entries[i].key == VAL_NULL) continue;
+            d->entries[n] = src->entries[i];
+            d->index[empty_slot(d, d->entries[n].hash)] = (int32_t)n;
+            n++;
+        }
+        d->used = d->len = n;
+        touch_keys(vm, d);
+        return 0;
+    }
+    int64_t pos = 0;
+    Value k, v;
+    while (dict_next(src, &pos, &k, &v))
+        if (dict_set(vm, d, k, v) < 0) return -1;
+    return 0;
 }
 
 bool dict_next(Dict *d, int64_t *pos, Value *key, Value *value) {

@@ -6,12 +6,13 @@
 /* An exception raised while another is being handled remembers it as its
  * __context__ (CPython's implicit chaining), unless that would loop. */
 static void set_context(VM *vm, Value exc) {
-    if (!IS_EXC(exc) || !IS_EXC(vm->handled) || vm->handled == exc) return;
+    Value handled = vm_handled(vm);
+    if (!IS_EXC(exc) || !IS_EXC(handled) || handled == exc) return;
     Exception *e = AS_EXC(exc);
     if (e->context != VAL_NONE) return;
-    for (Value c = vm->handled; IS_EXC(c); c = AS_EXC(c)->context)
+    for (Value c = handled; IS_EXC(c); c = AS_EXC(c)->context)
         if (c == exc) return;
-    e->context = vm->handled;
+    e->context = handled;
 }
 
 Value exc_new(VM *vm, Type *t, Tuple *args) {

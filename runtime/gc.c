@@ -186,8 +186,9 @@ static void *raw_alloc(VM *vm, size_t size, bool zero) {
     return sys_alloc(vm, NULL, size ? size : 1, zero);
 }
 
-/* Release a block from raw_alloc (or a buffer from gc_buf_*). */
-static void raw_free(VM *vm, void *p) {
+/* Release a block from raw_alloc (or a buffer from gc_buf_*). Inline: the
+ * sweep calls it for every dead object. */
+static inline __attribute__((always_inline)) void raw_free(VM *vm, void *p) {
     if (pool_owns(vm->pool, p)) pool_give(vm->pool, p);
     else free(p);
 }
@@ -339,6 +340,7 @@ static void trace(VM *vm, Obj *o) {
     case OBJ_GEN: {
         Generator *g = (Generator *)o;
         mark_obj(vm, g->func);
+        gc_mark_value(vm, g->handled);
         if (g->saved) mark_values(vm, g->saved, g->nsaved);
         break;
     }
@@ -361,6 +363,7 @@ static void mark_roots(VM *vm) {
     }
     gc_mark_value(vm, vm->exc);
     gc_mark_value(vm, vm->handled);
+    gc_mark_value(vm, vm->handled_outer);
     gc_mark_value(vm, vm->memory_error);
     mark_obj(vm, vm->builtins);
     mark_obj(vm, vm->globals);
@@ -374,6 +377,7 @@ static void mark_roots(VM *vm) {
     }
     for (int i = 0; i < CMP_COUNT; i++) mark_obj(vm, vm->cmp_names[i]);
     mark_obj(vm, vm->empty_str);
+    for (int i = 0; i < 128; i++) mark_obj(vm, vm->chars[i]);
     mark_obj(vm, vm->empty_tuple);
     mark_values(vm, vm->roots, vm->nroots);
     for (int i = 0; i < vm->repr_depth; i++) mark_obj(vm, vm->repr_stack[i]);
@@ -448,6 +452,7 @@ static size_t free_obj(VM *vm, Obj *o) {
 
 static void sweep(VM *vm) {
     Obj **link = &vm->objects;
+    size_t freed = 0;
     while (*link) {
         Obj *o = *link;
         if (o->marked) {
@@ -455,9 +460,10 @@ static void sweep(VM *vm) {
             link = &o->next;
         } else {
             *link = o->next;
-            heap_sub(vm, free_obj(vm, o));
+            freed += free_obj(vm, o);
         }
     }
+    heap_sub(vm, freed);
 }
 
 void gc_collect(VM *vm) {
@@ -466,7 +472,12 @@ void gc_collect(VM *vm) {
     while (vm->ngray > 0) trace(vm, vm->gray[--vm->ngray]);
     sweep(vm);
     vm->gc_runs++;
-    size_t next = vm->bytes_allocated * 2;
+    /* The next collection comes after twice the live heap has been
+     * allocated: each collection re-marks the whole live set and sweeps
+     * every object, so the work per allocated byte is about live / (next -
+     * live). At 2x live (the earlier pacing) a large live set was re-marked
+     * twice as often, and each walk of the heap misses the cache. */
+    size_t next = vm->bytes_allocated * 3;
     vm->next_gc = next > vm->gc_floor ? next : vm->gc_floor;
 }
 
@@ -487,10 +498,7 @@ static bool before_alloc(VM *vm, size_t size) {
     return true;
 }
 
-void *gc_alloc(VM *vm, size_t size, ObjKind kind, Type *type) {
-    if (!before_alloc(vm, size)) return NULL;
-    Obj *o = raw_alloc(vm, size, true);
-    if (!o) return NULL;
+static void *link_obj(VM *vm, Obj *o, size_t size, ObjKind kind, Type *type) {
     o->type = type;
     o->kind = (uint8_t)kind;
     o->next = vm->objects;
@@ -499,9 +507,51 @@ void *gc_alloc(VM *vm, size_t size, ObjKind kind, Type *type) {
     return o;
 }
 
-void *gc_buf_alloc(VM *vm, size_t size) {
+static __attribute__((noinline)) void *gc_alloc_slow(VM *vm, size_t size, ObjKind kind,
+                                                     Type *type) {
     if (!before_alloc(vm, size)) return NULL;
-    void *p = raw_alloc(vm, size, false);
+    Obj *o = raw_alloc(vm, size, true);
+    return o ? link_obj(vm, o, size, kind, type) : NULL;
+}
+
+/* The common case of an allocation, inline: a pooled size, no collection
+ * due, and a cell on the class's free list or in its bump page. NULL sends
+ * the caller to the general path (the first allocation, a collection, a new
+ * page, big blocks, GC stress, the heap limit), which raises no error here. */
+static inline void *alloc_fast(VM *vm, size_t size) {
+    GcPool *pl = vm->pool;
+    size_t after = vm->bytes_allocated + size;
+    if (!POOL_ENABLED || !pl || size > POOL_MAX || after > vm->next_gc ||
+        after > vm->opt.heap_limit || vm->opt.gc_stress)
+        return NULL;
+    unsigned c = size_class(size);
+    FreeCell *cell = pl->free[c];
+    if (cell) {
+        pl->free[c] = cell->next;
+        return cell;
+    }
+    size_t n = (size_t)c << 4;
+    if ((size_t)(pl->bump_end[c] - pl->bump[c]) < n) return NULL;
+    void *p = pl->bump[c];
+    pl->bump[c] += n;
+    return p;
+}
+
+void *gc_alloc(VM *vm, size_t size, ObjKind kind, Type *type) {
+    void *p = alloc_fast(vm, size);
+    if (!p) return gc_alloc_slow(vm, size, kind, type);
+    memset(p, 0, size);
+    return link_obj(vm, p, size, kind, type);
+}
+
+void *gc_buf_alloc(VM *vm, size_t size) {
+    void *p = alloc_fast(vm, size);
+    if (p) {
+        vm->bytes_allocated += size;
+        return p;
+    }
+    if (!before_alloc(vm, size)) return NULL;
+    p = raw_alloc(vm, size, false);
     if (p) vm->bytes_allocated += size;
     return p;
 }
@@ -541,21 +591,16 @@ void gc_buf_free(VM *vm, void *p, size_t size) {
  * heap limit and the collection pacing see it. */
 void gc_account(VM *vm, size_t size) { vm->bytes_allocated += size; }
 
-void gc_push_root(VM *vm, Value v) {
-    if (vm->nroots == vm->roots_cap) {
-        int cap = vm->roots_cap ? vm->roots_cap * 2 : 64;
-        Value *r = realloc(vm->roots, (size_t)cap * sizeof *r);
-        if (!r) {
-            fputs("stitch: out of memory (GC root stack)\n", stderr);
-            abort();
-        }
-        vm->roots = r;
-        vm->roots_cap = cap;
+void gc_grow_roots(VM *vm) {
+    int cap = vm->roots_cap ? vm->roots_cap * 2 : 64;
+    Value *r = realloc(vm->roots, (size_t)cap * sizeof *r);
+    if (!r) {
+        fputs("stitch: out of memory (GC root stack)\n", stderr);
+        abort();
     }
-    vm->roots[vm->nroots++] = v;
+    vm->roots = r;
+    vm->roots_cap = cap;
 }
-
-void gc_pop_roots(VM *vm, int n) { vm->nroots -= n; }
 
 /* Free every object regardless of reachability (vm_free). */
 void gc_free_all(VM *vm) {

@@ -10,6 +10,7 @@
  * is raised at the yield and the frame's exception table applies.
  */
 #include "interp.h"
+#include "opcodes.h"
 
 static void save(Generator *g, Value *base, Value *sp, uint16_t *ip) {
     g->nsaved = (int32_t)(sp - base);
@@ -30,6 +31,7 @@ Value gen_create(VM *vm, Frame *f, Value *sp, uint16_t *ip) {
     g->saved = buf;
     g->cap = cap;
     save(g, f->base, sp, ip);
+    g->handled = VAL_NONE;
     g->state = GEN_CREATED;
     return val_obj(g);
 }
@@ -87,9 +89,18 @@ static int resume(VM *vm, Generator *g, Value v, bool throw, Value *out) {
     vm->stack_top = end;
     if (throw) vm->exc = v;
     g->state = GEN_RUNNING;
+    /* The generator's except blocks see its own handled exception, or
+     * else ours; on the way out it keeps its own and ours comes back. */
+    Value handled = vm->handled, outer = vm->handled_outer;
     gc_push_root(vm, val_obj(g));
+    gc_push_root(vm, handled);
+    gc_push_root(vm, outer);
+    vm->handled_outer = vm_handled(vm);
+    vm->handled = g->handled;
     Value r = interp_run(vm);
-    gc_pop_roots(vm, 1);
+    gc_pop_roots(vm, 3);
+    g->handled = g->state == GEN_SUSPENDED ? vm->handled : VAL_NONE;
+    vm->handled = handled, vm->handled_outer = outer;
     vm->stack_top = saved_top;
     if (g->state == GEN_SUSPENDED) {
         *out = r;
@@ -113,7 +124,9 @@ Value gen_next(VM *vm, Generator *g) {
 
 /* StopIteration(value), or StopIteration() for None, with .value set. */
 static Value raise_stop(VM *vm, Value value) {
+    gc_push_root(vm, value);   /* the generator's result: nothing else holds it */
     Tuple *args = value == VAL_NONE ? vm->empty_tuple : tuple_from(vm, &value, 1);
+    gc_pop_roots(vm, 1);
     if (!args) return VAL_ERROR;
     Value e = exc_new(vm, vm->types[T_STOP_ITERATION], args);
     if (e == VAL_ERROR) return e;
@@ -133,7 +146,11 @@ int gen_send(VM *vm, Value recv, Value v, Value *out) {
     if (IS_GEN(recv)) return resume(vm, AS_GEN(recv), v, false, out);
     Value r;
     if (v == VAL_NONE) {
-        r = iter_next(vm, recv);
+        /* A user __next__'s StopIteration carries the result: call it here,
+         * as iter_next would drop the exception. */
+        r = val_is_kind(recv, OBJ_INSTANCE) ? vm_call_dunder(vm, recv, vm->names[NAME_NEXT], NULL, 0)
+                                            : VAL_NULL;
+        if (r == VAL_NULL) r = iter_next(vm, recv);
         if (r == VAL_NULL) {
             *out = VAL_NONE;
             return 0;
@@ -196,46 +213,163 @@ static Value gen_m_send(VM *vm, Value *args, int nargs, Tuple *kw) {
     return result(vm, r, out);
 }
 
+/* The iterator g delegates to while suspended in a `yield from` (the
+ * compiler gives that YIELD_VALUE oparg 1; the receiver is on top of the
+ * saved stack), else VAL_NULL: CPython's _PyGen_yf. */
+static Value delegate(Generator *g) {
+    if (g->state != GEN_SUSPENDED || (g->ip[-1] >> 8) != 1) return VAL_NULL;
+    return g->saved[g->nsaved - 1];
+}
+
+/* The delegate of g is finished while a throw ran in it (r: 0 it returned
+ * `value`, -1 it raised): pop it and resume g at the end of its `yield
+ * from` (the SEND's jump target), with the result, a StopIteration's value,
+ * or raising the exception there, as CPython 3.11 does. */
+static int leave_delegate(VM *vm, Generator *g, int r, Value value, Value *out) {
+    uint16_t *send = g->ip - 2;   /* SEND, then the YIELD_VALUE g is at */
+    int oparg = send[0] >> 8, shift = 8;
+    for (uint16_t *p = send - 1; (*p & 0xFF) == OP_EXTENDED_ARG; p--, shift += 8)
+        oparg |= (*p >> 8) << shift;
+    g->ip = send + 1 + oparg;
+    g->nsaved--;
+    if (r == 0) return resume(vm, g, value, false, out);
+    if (exc_matches(vm, vm->exc, val_obj(vm->types[T_STOP_ITERATION])))
+        return resume(vm, g, stop_value(vm_take_exc(vm)), false, out);
+    return resume(vm, g, vm_take_exc(vm), true, out);
+}
+
+/* obj.name, or VAL_NULL when it has no such attribute. */
+static Value attr_or_null(VM *vm, Value obj, const char *name) {
+    Value m = obj_getattr(vm, obj, str_intern_cstr(vm, name));
+    if (m != VAL_ERROR || !exc_matches(vm, vm->exc, val_obj(vm->types[T_ATTRIBUTE_ERROR])))
+        return m;
+    vm_take_exc(vm);
+    return VAL_NULL;
+}
+
+static int gen_close(VM *vm, Generator *g);
+
+/* Close a delegate (CPython's gen_close_iter): a generator's close(), else
+ * its close method if it has one. -1 with the exception set. */
+static int close_delegate(VM *vm, Value yf) {
+    if (IS_GEN(yf)) return gen_close(vm, AS_GEN(yf));
+    Value m = attr_or_null(vm, yf, "close");
+    if (m == VAL_ERROR) {
+        vm_take_exc(vm);   /* CPython reports it as unraisable and goes on */
+        return 0;
+    }
+    if (m == VAL_NULL) return 0;
+    gc_push_root(vm, m);
+    Value r = vm_call(vm, m, NULL, 0, NULL);
+    gc_pop_roots(vm, 1);
+    return r == VAL_ERROR ? -1 : 0;
+}
+
+/* The exception throw(typ[, val[, tb]]) raises (CPython's throw_here). */
+static Value throw_exc(VM *vm, Value *args, int nargs) {
+    Value typ = args[0], val = nargs > 1 ? args[1] : VAL_NONE;
+    if (nargs > 2 && args[2] != VAL_NONE)
+        return vm_raise(vm, T_TYPE_ERROR, "throw() third argument must be a traceback object");
+    if (IS_TYPE(typ) && type_is_subtype(AS_TYPE(typ), vm->types[T_BASE_EXCEPTION])) {
+        if (IS_EXC(val) && type_is_subtype(val_type(vm, val), AS_TYPE(typ))) return val;
+        if (val == VAL_NONE) return vm_call(vm, typ, NULL, 0, NULL);
+        if (IS_TUPLE(val)) return vm_call(vm, typ, AS_TUPLE(val)->items, AS_TUPLE(val)->len, NULL);
+        return vm_call(vm, typ, &val, 1, NULL);
+    }
+    if (!IS_EXC(typ))
+        return vm_raise(vm, T_TYPE_ERROR, "exceptions must be classes or instances deriving from BaseException, not %s",
+                        val_type(vm, typ)->name->data);
+    if (val != VAL_NONE)
+        return vm_raise(vm, T_TYPE_ERROR, "instance exception may not have a separate value");
+    return typ;
+}
+
+/* g.throw(*args) (CPython's _gen_throw): into the delegate first when g is
+ * in a `yield from`; a GeneratorExit closes the delegate instead. */
+static int gen_throw(VM *vm, Generator *g, Value *args, int nargs, Value *out) {
+    Value yf = delegate(g);
+    if (yf != VAL_NULL) {
+        Type *t = IS_TYPE(args[0]) ? AS_TYPE(args[0]) : val_type(vm, args[0]);
+        int r = 2;   /* 2: the delegate has no throw(); raise at g's yield */
+        g->state = GEN_RUNNING;
+        if (type_is_subtype(t, vm->types[T_GENERATOR_EXIT])) {
+            r = close_delegate(vm, yf);
+            g->state = GEN_SUSPENDED;
+            if (r < 0) return resume(vm, g, vm_take_exc(vm), true, out);
+            r = 2;
+        } else if (IS_GEN(yf)) {
+            r = gen_throw(vm, AS_GEN(yf), args, nargs, out);
+        } else {
+            Value m = attr_or_null(vm, yf, "throw");
+            if (m == VAL_ERROR) {
+                g->state = GEN_SUSPENDED;
+                return -1;
+            }
+            if (m != VAL_NULL) {
+                gc_push_root(vm, m);
+                *out = vm_call(vm, m, args, nargs, NULL);
+                gc_pop_roots(vm, 1);
+                r = *out == VAL_ERROR ? -1 : 1;
+            }
+        }
+        g->state = GEN_SUSPENDED;
+        if (r == 1) return 1;
+        if (r != 2) return leave_delegate(vm, g, r, r == 0 ? *out : VAL_NONE, out);
+    }
+    Value e = throw_exc(vm, args, nargs);
+    if (e == VAL_ERROR) return -1;
+    return resume(vm, g, e, true, out);
+}
+
 static Value gen_m_throw(VM *vm, Value *args, int nargs, Tuple *kw) {
     (void)kw;
     Generator *g = self_gen(vm, args, nargs, "throw");
     if (!g) return VAL_ERROR;
     if (nargs < 2) return vm_raise(vm, T_TYPE_ERROR, "throw expected at least 1 argument, got 0");
-    Value e = args[1];
-    if (IS_TYPE(e) && type_is_subtype(AS_TYPE(e), vm->types[T_BASE_EXCEPTION])) {
-        e = vm_call(vm, e, args + 2, nargs > 2 ? 1 : 0, NULL);
-        if (e == VAL_ERROR) return e;
-        args[1] = e;
-    }
-    if (!IS_EXC(e))
-        return vm_raise(vm, T_TYPE_ERROR, "exceptions must be classes or instances deriving from BaseException, not %s",
-                        val_type(vm, e)->name->data);
+    if (nargs > 4)
+        return vm_raise(vm, T_TYPE_ERROR, "throw expected at most 3 arguments, got %d", nargs - 1);
     Value out = VAL_NONE;
-    int r = resume(vm, g, e, true, &out);
+    int r = gen_throw(vm, g, args + 1, nargs - 1, &out);
     return result(vm, r, out);
+}
+
+/* g.close() (CPython's gen_close): close the delegate of a `yield from`,
+ * then raise GeneratorExit (or the delegate's error) at g's yield. */
+static int gen_close(VM *vm, Generator *g) {
+    if (g->state == GEN_CREATED || g->state == GEN_DONE) {
+        g->state = GEN_DONE;
+        g->nsaved = 0;
+        return 0;
+    }
+    Value yf = delegate(g);
+    int err = 0;
+    if (yf != VAL_NULL) {
+        g->state = GEN_RUNNING;
+        err = close_delegate(vm, yf);
+        g->state = GEN_SUSPENDED;
+    }
+    Value e = err < 0 ? vm_take_exc(vm) : exc_new(vm, vm->types[T_GENERATOR_EXIT], vm->empty_tuple);
+    if (e == VAL_ERROR) return -1;
+    Value out;
+    int r = resume(vm, g, e, true, &out);
+    if (r > 0) {
+        vm_raise(vm, T_RUNTIME_ERROR, "generator ignored GeneratorExit");
+        return -1;
+    }
+    if (r == 0) return 0;
+    if (exc_matches(vm, vm->exc, val_obj(vm->types[T_GENERATOR_EXIT])) ||
+        exc_matches(vm, vm->exc, val_obj(vm->types[T_STOP_ITERATION]))) {
+        vm_take_exc(vm);
+        return 0;
+    }
+    return -1;
 }
 
 static Value gen_m_close(VM *vm, Value *args, int nargs, Tuple *kw) {
     (void)kw;
     Generator *g = self_gen(vm, args, nargs, "close");
     if (!g) return VAL_ERROR;
-    if (g->state == GEN_CREATED || g->state == GEN_DONE) {
-        g->state = GEN_DONE;
-        g->nsaved = 0;
-        return VAL_NONE;
-    }
-    Value e = exc_new(vm, vm->types[T_GENERATOR_EXIT], vm->empty_tuple);
-    if (e == VAL_ERROR) return e;
-    Value out;
-    int r = resume(vm, g, e, true, &out);
-    if (r > 0) return vm_raise(vm, T_RUNTIME_ERROR, "generator ignored GeneratorExit");
-    if (r == 0) return VAL_NONE;
-    if (exc_matches(vm, vm->exc, val_obj(vm->types[T_GENERATOR_EXIT])) ||
-        exc_matches(vm, vm->exc, val_obj(vm->types[T_STOP_ITERATION]))) {
-        vm_take_exc(vm);
-        return VAL_NONE;
-    }
-    return VAL_ERROR;
+    return gen_close(vm, g) < 0 ? VAL_ERROR : VAL_NONE;
 }
 
 static Value gen_m_iter(VM *vm, Value *args, int nargs, Tuple *kw) {

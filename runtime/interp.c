@@ -916,6 +916,10 @@ op_SET_ADD:
     if (set_add(vm, AS_SET(sp[-1 - (int)oparg]), sp[-1]) < 0) goto error;
     sp--;
     DISPATCH();
+op_SET_UPDATE:
+    if (set_update(vm, AS_SET(sp[-1 - (int)oparg]), sp[-1]) < 0) goto error;
+    sp--;
+    DISPATCH();
 op_UNPACK_EX:
     if (unpack_ex(vm, sp - 1, (int)(oparg & 0xFF), (int)(oparg >> 8)) < 0) goto error;
     sp += (int)(oparg & 0xFF) + (int)(oparg >> 8);
@@ -1116,11 +1120,11 @@ op_BUILD_CLASS: {
 
 op_RAISE_VARARGS:
     if (oparg == 0) {
-        if (vm->handled == VAL_NONE) {
+        if (vm_handled(vm) == VAL_NONE) {
             vm_raise(vm, T_RUNTIME_ERROR, "No active exception to reraise");
             goto error;
         }
-        vm->exc = vm->handled;
+        vm->exc = vm_handled(vm);
         goto unwind;
     }
     if (oparg == 1) vm_raise_value(vm, sp[-1]);

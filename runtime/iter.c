@@ -24,9 +24,9 @@
  *       src = a tuple of iterators (empty: always exhausted), step = 1 when
  *       strict=True.
  *   reversed
- *       src = the list / tuple / str, index = position of the next item
- *       (byte offset just past the next code point for str); -1 or below
- *       when exhausted.
+ *       src = the list / tuple / str, or a user sequence (read through
+ *       __getitem__), index = position of the next item (byte offset just
+ *       past the next code point for str); -1 or below when exhausted.
  *   map
  *       src = a tuple of iterators, aux = the function.
  *   filter
@@ -260,7 +260,7 @@ static Value iter_builtin(VM *vm, Value v) {
             Value it = vm_call_dunder(vm, v, vm->names[NAME_ITER], NULL, 0);
             if (it == VAL_ERROR) return it;
             if (it == VAL_NULL) break;
-            bool ok = val_is_kind(it, OBJ_ITER) ||
+            bool ok = val_is_kind(it, OBJ_ITER) || IS_GEN(it) ||
                       (is_user_object(it) &&
                        type_lookup(vm, val_type(vm, it), vm->names[NAME_NEXT]) != VAL_NULL);
             if (!ok)
@@ -401,6 +401,18 @@ static Value next_reversed(VM *vm, Iter *it) {
         Str *r = end - start == 1 ? str_intern(vm, s->data + start, 1)
                                   : str_new(vm, s->data + start, end - start);
         return r ? val_obj(r) : VAL_ERROR;
+    }
+    if (!IS_LIST(src) && !IS_TUPLE(src)) {
+        /* A user sequence: an IndexError or StopIteration from __getitem__
+         * ends it, any error leaves it exhausted (CPython's reversed_next). */
+        Value v = obj_getitem(vm, src, val_int(it->index));
+        it->index = v == VAL_ERROR ? -1 : it->index - 1;
+        if (v == VAL_ERROR && (exc_matches(vm, vm->exc, val_obj(vm->types[T_INDEX_ERROR])) ||
+                               exc_matches(vm, vm->exc, val_obj(vm->types[T_STOP_ITERATION])))) {
+            vm_take_exc(vm);
+            return VAL_NULL;
+        }
+        return v;
     }
     int64_t len = IS_LIST(src) ? AS_LIST(src)->len : AS_TUPLE(src)->len;
     Value *items = IS_LIST(src) ? AS_LIST(src)->items : AS_TUPLE(src)->items;

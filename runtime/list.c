@@ -45,6 +45,22 @@ static int grow(VM *vm, List *l, Value v) {
     return 0;
 }
 
+int list_reserve(VM *vm, List *l, int64_t n) {
+    if (n <= l->cap - l->len) return 0;
+    if (n > INT64_MAX / 2 - l->len || (uint64_t)(l->len + n) > SIZE_MAX / sizeof(Value)) {
+        vm_raise_oom(vm);
+        return -1;
+    }
+    gc_push_root(vm, val_obj(l));
+    Value *items = gc_buf_realloc(vm, l->items, (size_t)l->cap * sizeof(Value),
+                                  (size_t)(l->len + n) * sizeof(Value));
+    gc_pop_roots(vm, 1);
+    if (!items) return -1;
+    l->items = items;
+    l->cap = l->len + n;
+    return 0;
+}
+
 int list_append(VM *vm, List *l, Value v) {
     if (grow(vm, l, v) < 0) return -1;
     l->items[l->len++] = v;

@@ -447,11 +447,46 @@ static Value str_endswith_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
 
 /* ---- str: building ------------------------------------------------------------ */
 
+/* sep.join of items no Python code can change meanwhile (a list or tuple,
+ * rooted by the caller's arguments): one pass to size the result, one to
+ * fill it. */
+static Value join_items(VM *vm, Str *sep, const Value *items, int64_t n) {
+    if (n == 1 && IS_STR(items[0])) return items[0];
+    if (n == 0) return val_obj(vm->empty_str);
+    int64_t len = sep->len * (n - 1), nchars = sep->nchars * (n - 1);
+    bool ascii = sep->ascii;
+    for (int64_t i = 0; i < n; i++) {
+        if (!IS_STR(items[i]))
+            return vm_raise(vm, T_TYPE_ERROR, "sequence item %lld: expected str instance, %s found",
+                            (long long)i, type_name_of(vm, items[i]));
+        Str *s = AS_STR(items[i]);
+        len += s->len;
+        nchars += s->nchars;
+        ascii = ascii && s->ascii;
+    }
+    Str *r = str_alloc(vm, len);
+    if (!r) return VAL_ERROR;
+    char *p = r->data;
+    for (int64_t i = 0; i < n; i++) {
+        Str *s = AS_STR(items[i]);
+        if (i && sep->len) p = (char *)memcpy(p, sep->data, (size_t)sep->len) + sep->len;
+        if (s->len) p = (char *)memcpy(p, s->data, (size_t)s->len) + s->len;
+    }
+    r->nchars = nchars;
+    r->ascii = ascii;
+    return val_obj(r);
+}
+
 static Value str_join_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     METHOD(spec, T_STR, "join", ARGS_METH, 1, 1);
     if (arg_parse(vm, &spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
     Str *sep = SELF_STR(args);
-    List *items = seq_to_list_or(vm, args[1], "can only join an iterable");
+    Value src = args[1];
+    if ((IS_LIST(src) && !val_is_builtin_sub(src)) || IS_TUPLE(src)) {
+        if (IS_LIST(src)) return join_items(vm, sep, AS_LIST(src)->items, AS_LIST(src)->len);
+        return join_items(vm, sep, AS_TUPLE(src)->items, AS_TUPLE(src)->len);
+    }
+    List *items = seq_to_list_or(vm, src, "can only join an iterable");
     if (!items) return VAL_ERROR;
     if (items->len == 1 && IS_STR(items->items[0])) return items->items[0];
     StrBuf b;
@@ -770,29 +805,48 @@ static bool cp_is_alpha(uint32_t c) {
 
 typedef enum CaseMode { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_CAPITALIZE, CASE_TITLE } CaseMode;
 
+/* Code point c of a string under `mode`; first: c begins the string;
+ * *prev_cased: the previous code point was cased (title case). */
+static uint32_t case_map(CaseMode mode, uint32_t c, bool first, bool *prev_cased) {
+    switch (mode) {
+    case CASE_UPPER: return cp_upper(c);
+    case CASE_LOWER: return cp_lower(c);
+    case CASE_SWAP: return cp_is_upper(c) ? cp_lower(c) : cp_upper(c);
+    case CASE_CAPITALIZE: return first ? cp_upper(c) : cp_lower(c);
+    case CASE_TITLE: {
+        bool cased = cp_is_upper(c) || cp_is_lower(c);
+        c = *prev_cased ? cp_lower(c) : cp_upper(c);
+        *prev_cased = cased;
+        return c;
+    }
+    }
+    return c;
+}
+
 static Value str_case(VM *vm, Value *args, int nargs, Tuple *kwnames, const ArgSpec *spec,
                       CaseMode mode) {
     if (arg_parse(vm, spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
     Str *s = SELF_STR(args);
+    bool prev_cased = false;
+    if (s->ascii && s->len > 0) {
+        /* ASCII maps to ASCII byte for byte: no decoding, no buffer. */
+        if (s->len == 1)
+            return val_obj(vm->chars[case_map(mode, (unsigned char)s->data[0], true, &prev_cased)]);
+        Str *r = str_alloc(vm, s->len);
+        if (!r) return VAL_ERROR;
+        for (int64_t i = 0; i < s->len; i++)
+            r->data[i] = (char)case_map(mode, (unsigned char)s->data[i], i == 0, &prev_cased);
+        r->nchars = s->len;
+        r->ascii = 1;
+        return val_obj(r);
+    }
     StrBuf b;
     sb_init(&b);
-    bool prev_cased = false;
     for (int64_t i = 0; i < s->len;) {
         uint32_t c;
         bool first = i == 0;
         i += utf8_decode(s->data + i, &c);
-        switch (mode) {
-        case CASE_UPPER: c = cp_upper(c); break;
-        case CASE_LOWER: c = cp_lower(c); break;
-        case CASE_SWAP: c = cp_is_upper(c) ? cp_lower(c) : cp_upper(c); break;
-        case CASE_CAPITALIZE: c = first ? cp_upper(c) : cp_lower(c); break;
-        case CASE_TITLE: {
-            bool cased = cp_is_upper(c) || cp_is_lower(c);
-            c = prev_cased ? cp_lower(c) : cp_upper(c);
-            prev_cased = cased;
-            break;
-        }
-        }
+        c = case_map(mode, c, first, &prev_cased);
         char buf[4];
         sb_add(&b, buf, utf8_encode(c, buf));
     }

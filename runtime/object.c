@@ -345,7 +345,11 @@ static int repr_into(VM *vm, StrBuf *b, Value v) {
         module_repr_into(vm, b, (ModuleObj *)o);
         break;
     case OBJ_DESCR:
-        sb_addf(b, "<%s object at %p>", o->type->name->data, (void *)o);
+        if (o->type == vm->types[T_MEMBER_DESCR])
+            sb_addf(b, "<member '%s' of '%s' objects>", AS_STR(((Descr *)o)->name)->data,
+                    AS_TYPE(((Descr *)o)->fget)->name->data);
+        else
+            sb_addf(b, "<%s object at %p>", o->type->name->data, (void *)o);
         break;
     case OBJ_GEN:
         sb_addf(b, "<generator object %s at %p>", ((Generator *)o)->func->qualname->data, (void *)o);

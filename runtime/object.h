@@ -100,6 +100,7 @@ typedef enum ObjKind {
     X(PROPERTY, "property", OBJECT)                                            \
     X(STATICMETHOD, "staticmethod", OBJECT)                                    \
     X(CLASSMETHOD, "classmethod", OBJECT)                                      \
+    X(MEMBER_DESCR, "member_descriptor", OBJECT)                               \
     X(BASE_EXCEPTION, "BaseException", OBJECT)                                 \
     X(SYSTEM_EXIT, "SystemExit", BASE_EXCEPTION)                               \
     X(KEYBOARD_INTERRUPT, "KeyboardInterrupt", BASE_EXCEPTION)                 \
@@ -414,6 +415,8 @@ typedef struct Generator {
     int32_t cap;          /* values `saved` has room for */
     int32_t state;        /* GenState */
     uint16_t *ip;
+    Value handled;        /* what its own except block handles while it is
+                           * suspended, else VAL_NONE (CPython's gi_exc_state) */
 } Generator;
 
 /* A module (module.c): its namespace is `dict`, which is also the globals

@@ -172,6 +172,8 @@
     /* m = oparg & 0xFF values before the starred target, n = oparg >> 8 after.   */    \
     X(BUILD_SET, 0, (oparg), 1, OPF_ARG)                                                \
     X(SET_ADD, 0, 1, 0, OPF_ARG)                                                        \
+    /* SET_UPDATE: [set ...(oparg-1 more) it] -> update the set oparg deep.       */    \
+    X(SET_UPDATE, 0, 1, 0, OPF_ARG)                                                     \
     X(UNPACK_EX, 0, 1, ((oparg) & 0xFF) + ((oparg) >> 8) + 1, OPF_ARG)                  \
     /* Generators (gen.c). RETURN_GENERATOR (first instruction after the      */    \
     /* closure prologue): the frame becomes a new generator, returned to the      */    \
@@ -179,6 +181,8 @@
     /* YIELD_VALUE: [v] -> suspend, yielding v; resumed: [sent]. SEND: [recv v]   */    \
     /* -> [recv yielded], or when recv returns, [result] and jump forward.        */    \
     /* GET_YIELD_FROM_ITER: [x] -> [iter(x)] (a generator stays itself).          */    \
+    /* The YIELD_VALUE right after a SEND has oparg 1 (not shown by --dis):       */    \
+    /* gen.c forwards throw() and close() to the receiver below it.               */    \
     X(RETURN_GENERATOR, 0, 0, 1, 0)                                                     \
     X(YIELD_VALUE, 0, 1, 1, 0)                                                          \
     X(SEND, 0, 2, 2, OPF_ARG | OPF_JUMP)                                                \

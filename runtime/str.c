@@ -50,12 +50,18 @@ bool str_eq(const Str *a, const Str *b) {
     return str_same_bytes(a, b);
 }
 
-Str *str_new(VM *vm, const char *s, int64_t len) {
+Str *str_alloc(VM *vm, int64_t len) {
     Str *r = gc_alloc(vm, sizeof(Str) + (size_t)len + 1, OBJ_STR, vm->types[T_STR]);
     if (!r) return NULL;
     r->len = len;
-    if (len) memcpy(r->data, s, (size_t)len);
     r->data[len] = '\0';
+    return r;
+}
+
+Str *str_new(VM *vm, const char *s, int64_t len) {
+    Str *r = str_alloc(vm, len);
+    if (!r) return NULL;
+    if (len) memcpy(r->data, s, (size_t)len);
     int64_t n = 0;
     for (int64_t i = 0; i < len; i++) n += ((unsigned char)s[i] & 0xC0) != 0x80;
     r->nchars = n;
@@ -66,6 +72,10 @@ Str *str_new(VM *vm, const char *s, int64_t len) {
 Str *str_from_cstr(VM *vm, const char *s) { return str_new(vm, s, (int64_t)strlen(s)); }
 
 Str *str_intern(VM *vm, const char *s, int64_t len) {
+    /* Iterating, indexing and chr() make these constantly (CPython caches
+     * them too); vm->chars is filled at start-up, by this function. */
+    if (len == 1 && (unsigned char)s[0] < 128 && vm->chars[(unsigned char)s[0]])
+        return vm->chars[(unsigned char)s[0]];
     uint64_t h = str_hash_bytes(s, len);
     Str *found = dict_find_str(vm->interned, s, len, h);
     if (found) return found;
@@ -250,7 +260,8 @@ void sb_addf(StrBuf *b, const char *fmt, ...) {
 }
 
 Str *sb_finish(VM *vm, StrBuf *b) {
-    Str *s = str_new(vm, b->data ? b->data : "", b->len);
+    Str *s = b->len == 1 && (unsigned char)b->data[0] < 128 ? str_intern(vm, b->data, 1)
+                                                              : str_new(vm, b->data ? b->data : "", b->len);
     sb_free(b);
     return s;
 }

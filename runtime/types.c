@@ -35,7 +35,7 @@ static uint8_t builtin_inst_kind(VM *vm, TypeId id) {
     case T_BUILTIN: return OBJ_NATIVE;
     case T_METHOD: return OBJ_METHOD;
     case T_CELL: return OBJ_CELL;
-    case T_PROPERTY: case T_STATICMETHOD: case T_CLASSMETHOD: return OBJ_DESCR;
+    case T_PROPERTY: case T_STATICMETHOD: case T_CLASSMETHOD: case T_MEMBER_DESCR: return OBJ_DESCR;
     case T_MODULE: case T_TEXTIO: return OBJ_MODULE;
     case T_GENERATOR: return OBJ_GEN;
     default:

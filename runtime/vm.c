@@ -7,7 +7,9 @@
 #define STACK_VALUES (1 << 20)
 #define FRAME_HEADROOM 64
 #define FRAME_CAP 100000
-#define GC_FLOOR ((size_t)8 << 20)
+/* No collection before this much heap: programs with a live set of a few
+ * MiB would otherwise collect (and walk their heap) every few MiB. */
+#define GC_FLOOR ((size_t)32 << 20)
 #define HEAP_LIMIT_MAX ((size_t)8 << 30)
 
 /* Half the physical memory, at most 8 GiB: enough for real programs, small
@@ -58,7 +60,7 @@ VM *vm_new(const VMOptions *opt) {
     if (vm->opt.heap_limit == 0) vm->opt.heap_limit = default_heap_limit();
     if (vm->opt.recursion_limit <= 0) vm->opt.recursion_limit = 1000;
     vm->exc = VAL_NULL;
-    vm->handled = VAL_NONE;
+    vm->handled = vm->handled_outer = VAL_NONE;
     vm->memory_error = VAL_NULL;
     vm->gc_floor = vm->next_gc = GC_FLOOR;
     vm->next_type_version = 1;
@@ -82,6 +84,10 @@ VM *vm_new(const VMOptions *opt) {
     types_init(vm);
     if (!vm->interned || !init_names(vm)) goto fail;
     if (!(vm->empty_str = str_new(vm, "", 0))) goto fail;
+    for (int c = 0; c < 128; c++) {
+        char ch = (char)c;
+        if (!(vm->chars[c] = str_intern(vm, &ch, 1))) goto fail;
+    }
     if (!(vm->empty_tuple = tuple_new(vm, 0))) goto fail;
     vm->memory_error = exc_new(vm, vm->types[T_MEMORY_ERROR], vm->empty_tuple);
     if (vm->memory_error == VAL_ERROR) goto fail;

@@ -154,6 +154,8 @@ struct VM {
     int max_frames;
     Value exc;               /* raised, not yet caught; VAL_NULL if none */
     Value handled;           /* being handled by an except block, or VAL_NONE */
+    Value handled_outer;     /* in a generator, what the frames below it handle
+                              * (gen.c); what vm_handled falls back to */
 
     /* Namespaces and well-known objects. */
     Dict *builtins;
@@ -165,6 +167,7 @@ struct VM {
     Str *rbinop_names[BINOP_COUNT];  /* "__radd__", ... */
     Str *cmp_names[CMP_COUNT];       /* "__lt__", ... */
     Str *empty_str;
+    Str *chars[128];         /* the one-character ASCII strings, interned */
     Tuple *empty_tuple;
     Value memory_error;      /* preallocated, raised when allocation fails */
 
@@ -261,8 +264,13 @@ void *gc_buf_alloc(VM *vm, size_t size);
 void *gc_buf_realloc(VM *vm, void *p, size_t old_size, size_t new_size);
 void gc_buf_free(VM *vm, void *p, size_t size);
 void gc_collect(VM *vm);
-void gc_push_root(VM *vm, Value v);
-void gc_pop_roots(VM *vm, int n);
+/* Inline: they bracket nearly every allocation that holds C locals. */
+void gc_grow_roots(VM *vm);
+static inline void gc_push_root(VM *vm, Value v) {
+    if (__builtin_expect(vm->nroots == vm->roots_cap, 0)) gc_grow_roots(vm);
+    vm->roots[vm->nroots++] = v;
+}
+static inline void gc_pop_roots(VM *vm, int n) { vm->nroots -= n; }
 /* Mark a value reachable during a collection (for code outside gc.c that
  * owns roots, none so far). */
 void gc_mark_value(VM *vm, Value v);
@@ -290,6 +298,12 @@ Value exc_new(VM *vm, Type *t, Tuple *args);
 bool exc_matches(VM *vm, Value exc, Value cls);
 /* Take the pending exception, leaving vm->exc empty. */
 Value vm_take_exc(VM *vm);
+/* The exception being handled, as a bare `raise` and implicit chaining see
+ * it: the running generator's own, else its callers' (CPython's topmost
+ * exc_info). */
+static inline Value vm_handled(VM *vm) {
+    return vm->handled != VAL_NONE ? vm->handled : vm->handled_outer;
+}
 
 /* ---- types.c: classes --------------------------------------------------- */
 
@@ -339,8 +353,12 @@ Dict *inst_dict(VM *vm, Value obj);
 /* ---- str.c ---------------------------------------------------------------- */
 
 Str *str_new(VM *vm, const char *s, int64_t len);
+/* A string of `len` bytes the caller fills in (data, nchars, ascii); the
+ * terminating NUL is set. */
+Str *str_alloc(VM *vm, int64_t len);
 Str *str_from_cstr(VM *vm, const char *s);
-/* Interned string: one object per distinct text. */
+/* Interned string: one object per distinct text. One-character ASCII
+ * strings come from vm->chars without a lookup. */
 Str *str_intern(VM *vm, const char *s, int64_t len);
 Str *str_intern_cstr(VM *vm, const char *s);
 uint64_t str_hash(Str *s);
@@ -405,6 +423,8 @@ Tuple *tuple_from(VM *vm, const Value *items, int64_t n);
 List *list_new(VM *vm, int64_t cap);
 List *list_from(VM *vm, const Value *items, int64_t n);
 int list_append(VM *vm, List *l, Value v);
+/* Room for n more items with one reallocation; -1 with MemoryError raised. */
+int list_reserve(VM *vm, List *l, int64_t n);
 int list_insert(VM *vm, List *l, int64_t i, Value v);
 
 /* ---- dict.c --------------------------------------------------------------- */
@@ -420,6 +440,8 @@ Value dict_get_str(Dict *d, Str *key);
 int dict_set_str(VM *vm, Dict *d, Str *key, Value value);
 /* Iterate live entries: start with *pos = 0; returns false at the end. */
 bool dict_next(Dict *d, int64_t *pos, Value *key, Value *value);
+/* d.update(src) for a dict src; an empty d copies src's tables at once. */
+int dict_update_dict(VM *vm, Dict *d, Dict *src);
 /* The Str key equal to s[0..len) (hash from str_hash_bytes), or NULL. Never
  * raises or allocates (string interning uses it). */
 Str *dict_find_str(Dict *d, const char *s, int64_t len, uint64_t hash);
@@ -444,8 +466,12 @@ Value descr_get(VM *vm, Value d, Value obj, Type *cls);
 int descr_set(VM *vm, Value d, Value obj, Value v);
 /* Record the attribute name of each property in a new class's dict. */
 void descr_set_names(Dict *classdict);
-/* The fget/fset/fdel or __func__ attribute of Descr d, or VAL_NULL. */
+/* The fget/fset/fdel or __func__ attribute of Descr d (a member's
+ * __name__ and __objclass__), or VAL_NULL. */
 Value descr_attr(VM *vm, Value d, Str *name);
+/* t.name for a __slots__ name of t or of a base: a new member descriptor
+ * (fget: the class that declared it); VAL_NULL when name is no slot. */
+Value descr_slot_member(VM *vm, Type *t, Str *name);
 /* An empty set (t is T_SET or T_FROZENSET). */
 Set *set_new(VM *vm, TypeId t);
 /* A new set of class t from an iterable (VAL_NULL: empty). */

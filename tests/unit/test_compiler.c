@@ -156,7 +156,7 @@ static void test_augassign_subscript_attr(void **state) {
 static void test_unpack_and_chain(void **state) {
     Code *co = compile_ok("a = b = 1, 2\nc, d = d, c\n");
     ASSERT_CODE(co, "LOAD_CONST 0; COPY 1; STORE_GLOBAL 0; STORE_GLOBAL 1; "
-                    "LOAD_GLOBAL 4; LOAD_GLOBAL 6; BUILD_TUPLE 2; UNPACK_SEQUENCE 2; STORE_GLOBAL 3; "
+                    "LOAD_GLOBAL 4; LOAD_GLOBAL 6; SWAP 2; STORE_GLOBAL 3; "
                     "STORE_GLOBAL 2; LOAD_CONST 1; RETURN_VALUE");
     assert_true(IS_TUPLE(co->consts->items[0]));
 }
@@ -426,6 +426,23 @@ static void test_displays_large_and_starred(void **state) {
     co = compile_ok("x = [*a, 1]\n");
     ASSERT_CODE(co, "BUILD_LIST 0; LOAD_GLOBAL 0; LIST_EXTEND 1; LOAD_CONST 0; LIST_APPEND 1; "
                     "STORE_GLOBAL 1; LOAD_CONST 1; RETURN_VALUE");
+}
+
+static void test_set_display_constants(void **state) {
+    /* CPython 3.11's shapes: a frozenset constant copied into a new set, or
+     * used as it is where the set is only iterated or tested; an equal
+     * constant (same items, any order) is shared. */
+    Code *co = compile_ok("x = {3, 1, 2}\nfor y in {2, 1, 3}: pass\nz = 5 in {4, 5}\n");
+    ASSERT_CODE(co, "BUILD_SET 0; LOAD_CONST 0; SET_UPDATE 1; STORE_GLOBAL 0; "
+                    "LOAD_CONST 0; GET_ITER; FOR_ITER 3; STORE_GLOBAL 1; JUMP_BACKWARD 5; "
+                    "LOAD_CONST 1; LOAD_CONST 2; CONTAINS_OP 0; STORE_GLOBAL 2; "
+                    "LOAD_CONST 3; RETURN_VALUE");
+    assert_true(IS_ANYSET(co->consts->items[0]) && IS_ANYSET(co->consts->items[2]));
+    /* Two items, or a non-constant one: built item by item. */
+    co = compile_ok("x = {1, 2}\ny = {1, a, 3}\n");
+    ASSERT_CODE(co, "LOAD_CONST 0; LOAD_CONST 1; BUILD_SET 2; STORE_GLOBAL 0; "
+                    "LOAD_CONST 0; LOAD_GLOBAL 2; LOAD_CONST 2; BUILD_SET 3; STORE_GLOBAL 2; "
+                    "LOAD_CONST 3; RETURN_VALUE");
 }
 
 static void test_class_body_comprehension_scope(void **state) {
@@ -698,6 +715,7 @@ int main(void) {
         cmocka_unit_test(test_lines_and_cols),
         cmocka_unit_test(test_asm_by_hand),
         cmocka_unit_test(test_displays_large_and_starred),
+        cmocka_unit_test(test_set_display_constants),
         cmocka_unit_test(test_class_body_comprehension_scope),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_no_closure_when_global),
