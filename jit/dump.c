@@ -138,7 +138,7 @@ static void disasm(Dump *d, uint32_t from, uint32_t to, const StitchHoleRecord *
 
 /* The data after the code, 16 bytes a line, then the holes in it. */
 static void dump_data(Dump *d, const StitchListing *l) {
-    uint32_t from = l->op_start[d->n], to = l->data_end;
+    uint32_t from = l->code_end > l->op_start[d->n] ? l->code_end : l->op_start[d->n], to = l->data_end;
     if (to <= from) return;
     fprintf(d->out, "data\n");
     for (uint32_t at = from; at < to; at += 16) {
@@ -224,8 +224,16 @@ void jit_dump_code(FILE *out, const void *entry, size_t size, int n, const char 
         for (int i = 0; i < n; i++) {
             int first = k;
             while (k < l->nholes && l->holes[k].op == (uint32_t)i) k++;
-            fprintf(out, "[%d] %s\n", i, label(&d, i));
+            /* The stack-cache depth the op's stencil variant starts at. */
+            if (l->cache)
+                fprintf(out, "[%d] %s  (cache %u)\n", i, label(&d, i), l->cache[i]);
+            else
+                fprintf(out, "[%d] %s\n", i, label(&d, i));
             disasm(&d, l->op_start[i], l->op_start[i + 1], l->holes + first, k - first);
+        }
+        if (l->code_end > l->op_start[n]) {
+            fprintf(out, "write-backs (the stack cache, on the way to a jump's target)\n");
+            disasm(&d, l->op_start[n], l->code_end, NULL, 0);
         }
         dump_data(&d, l);
         dump_far(&d, l);

@@ -36,7 +36,8 @@
     X(CONTINUE, "_JIT_CONTINUE") /* the next op's code */                      \
     X(JUMP, "_JIT_JUMP")         /* where a taken JUMP_BY goes */              \
     X(DEOPT, "_JIT_DEOPT")       /* where a failed guard goes */               \
-    X(ERROR, "_JIT_ERROR")       /* where a raised error goes */               \
+    X(ERROR, "_JIT_ERROR")       /* where a raised error goes (these four: */  \
+                                 /* the ways out, STENCIL_WAYS) */              \
     X(OPARG, "_JIT_OPARG")       /* the instruction's oparg (32 bits) */       \
     X(OPERAND, "_JIT_OPERAND")   /* a 64-bit operand */                        \
     X(IP, "_JIT_IP")             /* the instruction's first cache unit */      \
@@ -57,12 +58,22 @@ typedef enum HoleValue {
 #undef X
     HV_COUNT
 } HoleValue;
+/* CONTINUE, JUMP, DEOPT and ERROR: the ways out of a stencil, each taken
+ * at one cache depth (Stencil.leaves_at). */
+#define STENCIL_WAYS 4
 
 /* Stencils that are not uops of the interpreter: the JIT's own glue, each
  * compiled from the template like a uop. */
 #define JIT_EXTRA_STENCILS(X)                                                  \
     X(_EXIT_TRACE) /* leave the trace: save sp and ip, return OPERAND */      \
-    X(_EXIT_LINK)  /* the same, or go on in the trace OPERAND links to */
+    X(_EXIT_LINK)  /* the same, or go on in the trace OPERAND links to */   \
+    X(_SPILL)      /* write the stack cache back to memory (stitch.c) */
+
+/* The top of the VM stack is cached in up to STENCIL_CACHE_MAX registers
+ * (stencils/template.c): every stencil is compiled once per input depth
+ * 0..STENCIL_CACHE_MAX, and each says the depth it leaves at. */
+#define STENCIL_CACHE_DEPTHS 4
+#define STENCIL_CACHE_MAX (STENCIL_CACHE_DEPTHS - 1)
 
 /* What an _EXIT_LINK's operand points at (the first member of the JIT's
  * exit record). */
@@ -100,6 +111,8 @@ typedef struct Stencil {
     uint32_t data_size;
     uint32_t data_align;
     uint16_t nholes;
+    uint8_t leaves_at[STENCIL_WAYS]; /* the cache depth each way out is taken at
+                                        (CONTINUE: the next op's variant) */
     bool falls_through;      /* the end is reached: the next op must follow */
     bool present;            /* false: this uop has no stencil (see docs/stencils.md) */
     /* Precomputed by the extractor so the stitcher never scans holes to
@@ -110,7 +123,8 @@ typedef struct Stencil {
 } Stencil;
 
 /* The generated tables (jit/stencil_table.c). */
-extern const Stencil stencils[STENCIL_COUNT];
+/* stencils[id][d]: stencil id entered with d values cached in registers. */
+extern const Stencil stencils[STENCIL_COUNT][STENCIL_CACHE_DEPTHS];
 extern const char *const stencil_names[STENCIL_COUNT];
 extern const char *const stencil_symbol_names[];
 extern void *const stencil_symbol_addrs[];

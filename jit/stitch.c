@@ -10,7 +10,17 @@
  * a trampoline, `jmp [rip+0]` and the address; a GOT-relative hole reads an
  * 8-byte slot. Both are in the same piece, so always in reach, and shared
  * by every hole with the same target. The area is sized for the worst case
- * and the unused tail given back to the arena. */
+ * and the unused tail given back to the arena.
+ *
+ * The plan also chooses each op's stencil variant. The top of the VM stack
+ * is cached in registers (stencils/template.c): every stencil exists once
+ * per cache depth and says the depth each of its ways out is taken at, so
+ * the depth flows from op to op along the fall-through path. An op that is
+ * jumped to (an exit, the loop's head) is entered at depth 0: a jump, a
+ * failed guard or an error taken with values in registers goes through a
+ * write-back stub (a _SPILL stencil and a jmp, laid out after the ops, one
+ * per target and depth), and where the op before a target leaves values
+ * in registers, a _SPILL stencil between the two writes them back. */
 #include "stitch.h"
 
 #include <stdlib.h>
@@ -23,14 +33,70 @@ static size_t align_up(size_t x, size_t a) { return (x + a - 1) & ~(a - 1); }
 
 /* ---- plan ---------------------------------------------------------------- */
 
-/* One trace's offsets: off[0..n] the code of each op (off[n] is the end of
- * the code), off[n+1..2n] the data of each op; size: code and data. */
+static bool valid_target(int32_t t, int n) { return (uint32_t)t < (uint32_t)n; }
+
+/* One trace's plan, in LAYOUT_WORDS(n) words: off[0..n] the code of each
+ * op (off[n] is the end of the ops' code, where the write-back stubs
+ * start), off[n+1..2n] the data of each op, off[2n+1..3n] each op's cache
+ * word (CACHE_*), then 3 words per op: where the stub that enters it from
+ * depth 1, 2, 3 starts, plus 1 (0: no stub); size: code and data;
+ * code_end: the end of the stubs. */
 typedef struct Layout {
     uint32_t *off;
-    size_t size;
+    size_t size, code_end;
 } Layout;
+#define LAYOUT_WORDS(n) (6 * (size_t)(n) + 1)
+#define JMP_REL32_SIZE 5
+/* A cache word: the depth the op's variant is entered at, the depth of
+ * the _SPILL stencil laid out just before it (0: none), and while
+ * planning, whether anything jumps to it. */
+#define CACHE_DEPTH(w) ((w) & 0xFF)
+#define CACHE_SPILL(w) ((w) >> 8 & 0xFF)
+#define CACHE_TARGET 0x10000u
 
-static bool valid_target(int32_t t, int n) { return (uint32_t)t < (uint32_t)n; }
+static uint32_t *cache_words(const Layout *l, int n) { return l->off + 2 * (size_t)n + 1; }
+
+static const Stencil *op_stencil(const StitchOp *ops, int n, const Layout *l, int i) {
+    return &stencils[ops[i].stencil][CACHE_DEPTH(cache_words(l, n)[i])];
+}
+
+static const Stencil *spill_stencil(uint32_t w) { return &stencils[STENCIL_SPILL][CACHE_SPILL(w)]; }
+
+static uint32_t *stub_words(const Layout *l, int n) { return l->off + 3 * (size_t)n + 1; }
+
+/* Where a way out (JUMP, DEOPT, ERROR) of op aims. */
+static int32_t way_target(const StitchOp *op, unsigned way) {
+    return way == HV_JUMP ? op->jump : way == HV_DEOPT ? op->deopt : op->error;
+}
+
+/* Lay out the write-back stubs the ways out of ops[0..n) need, from *at. */
+static void plan_stubs(const StitchOp *ops, int n, Layout *l, size_t *at) {
+    uint32_t *stub = stub_words(l, n);
+    memset(stub, 0, 3 * (size_t)n * sizeof *stub);
+    for (int i = 0; i < n; i++) {
+        const Stencil *s = op_stencil(ops, n, l, i);
+        for (unsigned way = HV_JUMP; way <= HV_ERROR; way++) {
+            unsigned d = s->leaves_at[way];
+            if (!(s->uses & 1u << way) || d == 0) continue;
+            uint32_t *w = &stub[3 * way_target(&ops[i], way) + d - 1];
+            if (*w) continue;
+            *w = (uint32_t)*at + 1;
+            *at += stencils[STENCIL_SPILL][d].code_size + JMP_REL32_SIZE;
+        }
+    }
+}
+
+/* Mark every op something may jump to (any target an op names: a target
+ * its stencil never uses only costs a spill). */
+static void mark_targets(const StitchOp *ops, int n, uint32_t *cache) {
+    memset(cache, 0, (size_t)n * sizeof *cache);
+    for (int i = 0; i < n; i++) {
+        if (valid_target(ops[i].jump, n)) cache[ops[i].jump] |= CACHE_TARGET;
+        if (valid_target(ops[i].deopt, n)) cache[ops[i].deopt] |= CACHE_TARGET;
+        if (valid_target(ops[i].error, n)) cache[ops[i].error] |= CACHE_TARGET;
+    }
+}
+
 
 /* Does every target op's hole s uses exist? */
 static bool targets_ok(unsigned uses, const StitchOp *op, int i, int n) {
@@ -39,29 +105,43 @@ static bool targets_ok(unsigned uses, const StitchOp *op, int i, int n) {
            (!(uses & 1u << HV_ERROR) || valid_target(op->error, n));
 }
 
-/* Fill l (l->off may be NULL: sizes only) and add the trace's worst-case
- * GOT slots and trampolines to *got and *far. */
+/* Fill l and add the trace's worst-case GOT slots and trampolines to *got
+ * and *far. */
 static StitchError plan(const StitchOp *ops, int n, Layout *l, size_t *got, size_t *far) {
     if (n <= 0) return STITCH_NO_TARGET;
-    uint32_t *off = l->off;
+    uint32_t *off = l->off, *cache = cache_words(l, n);
+    mark_targets(ops, n, cache);
     size_t at = 0;
+    unsigned d = 0;
     for (int i = 0; i < n; i++) {
         unsigned id = ops[i].stencil;
-        if (id >= STENCIL_COUNT || !stencils[id].present) return STITCH_NO_STENCIL;
-        const Stencil *s = &stencils[id];
+        if (d && cache[i] & CACHE_TARGET) {
+            cache[i] = d << 8;
+            at += spill_stencil(cache[i])->code_size;
+            d = 0;
+        } else {
+            cache[i] = 0;
+        }
+        if (id >= STENCIL_COUNT || !stencils[id][d].present) return STITCH_NO_STENCIL;
+        const Stencil *s = &stencils[id][d];
         if (!targets_ok(s->uses, &ops[i], i, n)) return STITCH_NO_TARGET;
-        if (off) off[i] = (uint32_t)at;
+        cache[i] |= d;
+        off[i] = (uint32_t)at;
         at += s->code_size;
         *got += s->ngot;
         *far += s->nfar;
+        /* An op no continuation reaches is only ever jumped to. */
+        d = s->falls_through || s->uses & 1u << HV_CONTINUE ? s->leaves_at[HV_CONTINUE] : 0;
     }
     /* The last op would run into the data. */
-    if (stencils[ops[n - 1].stencil].falls_through) return STITCH_NO_TARGET;
-    if (off) off[n] = (uint32_t)at;
+    if (op_stencil(ops, n, l, n - 1)->falls_through) return STITCH_NO_TARGET;
+    off[n] = (uint32_t)at;
+    plan_stubs(ops, n, l, &at);
+    l->code_end = at;
     for (int i = 0; i < n; i++) {
-        const Stencil *s = &stencils[ops[i].stencil];
+        const Stencil *s = op_stencil(ops, n, l, i);
         if (s->data_size) at = align_up(at, s->data_align);
-        if (off) off[n + 1 + i] = (uint32_t)at;
+        off[n + 1 + i] = (uint32_t)at;
         at += s->data_size;
     }
     l->size = at;
@@ -152,12 +232,23 @@ static int32_t target_op(const StitchOp *op, int i, unsigned value) {
  * not use is never read, so a missing one may point anywhere in range.
  * always_inline: with a second caller (record), plain inline let GCC lay
  * out emit's loop differently, +2.5 instructions per uop on the benchmark. */
-static inline __attribute__((always_inline)) void op_values(uint64_t val[HV_COUNT], uint8_t *base, const uint32_t *code_off, const StitchOp *op,
-                             int i, int n, uint8_t *code, uint8_t *data) {
-    val[HV_CONTINUE] = (uintptr_t)(base + code_off[i + 1]);
-    val[HV_JUMP] = (uintptr_t)(base + code_off[valid_target(op->jump, n) ? op->jump : 0]);
-    val[HV_DEOPT] = (uintptr_t)(base + code_off[valid_target(op->deopt, n) ? op->deopt : 0]);
-    val[HV_ERROR] = (uintptr_t)(base + code_off[valid_target(op->error, n) ? op->error : 0]);
+static inline __attribute__((always_inline)) void op_values(uint64_t val[HV_COUNT], uint8_t *base, const Layout *l,
+                                                            const StitchOp *op, int i, int n, uint8_t *code,
+                                                            uint8_t *data) {
+    const uint32_t *code_off = l->off;
+    const Stencil *s = op_stencil(op - i, n, l, i);
+    /* The continuation runs into the next op's spill, if it has one. */
+    uint32_t next = code_off[i + 1];
+    if (i + 1 < n) next -= spill_stencil(cache_words(l, n)[i + 1])->code_size;
+    val[HV_CONTINUE] = (uintptr_t)(base + next);
+    /* A way out taken with values in registers goes through its stub. */
+    for (unsigned way = HV_JUMP; way <= HV_ERROR; way++) {
+        int32_t t = way_target(op, way);
+        uint32_t at = code_off[valid_target(t, n) ? t : 0];
+        if (s->leaves_at[way] && valid_target(t, n) && stub_words(l, n)[3 * t + s->leaves_at[way] - 1])
+            at = stub_words(l, n)[3 * t + s->leaves_at[way] - 1] - 1;
+        val[way] = (uintptr_t)(base + at);
+    }
     val[HV_OPARG] = op->oparg;
     val[HV_OPERAND] = op->operand;
     val[HV_IP] = (uintptr_t)op->ip;
@@ -170,20 +261,40 @@ static inline uint64_t hole_value(const Hole *h, const uint64_t val[HV_COUNT]) {
     return h->value == HV_SYMBOL ? (uintptr_t)stencil_symbol_addrs[h->symbol] : val[h->value];
 }
 
+/* The write-back stubs: a _SPILL stencil (no holes) and a jmp to the op. */
+static void emit_stubs(uint8_t *base, int n, const Layout *l) {
+    const uint32_t *stub = stub_words(l, n);
+    for (int t = 0; t < n; t++) {
+        for (int d = 1; d <= STENCIL_CACHE_MAX; d++) {
+            if (!stub[3 * t + d - 1]) continue;
+            const Stencil *s = &stencils[STENCIL_SPILL][d];
+            uint8_t *at = base + stub[3 * t + d - 1] - 1;
+            memcpy(at, s->code, s->code_size);
+            at += s->code_size;
+            at[0] = 0xE9; /* jmp rel32 */
+            put32(at + 1, (uint32_t)((int64_t)l->off[t] - (int64_t)(at + JMP_REL32_SIZE - base)));
+        }
+    }
+}
+
 /* Copy and patch one planned trace at base. */
 static StitchError emit(uint8_t *base, const StitchOp *ops, int n, const Layout *l, Far *f) {
     const uint32_t *code_off = l->off, *data_off = l->off + n + 1;
     /* Between the code and the data: int3, never executed. */
-    memset(base + code_off[n], 0xCC, l->size - code_off[n]);
+    memset(base + l->code_end, 0xCC, l->size - l->code_end);
+    emit_stubs(base, n, l);
     for (int i = 0; i < n; i++) {
         const StitchOp *op = &ops[i];
-        const Stencil *s = &stencils[op->stencil];
+        const Stencil *s = op_stencil(ops, n, l, i);
         uint8_t *code = base + code_off[i], *data = base + data_off[i];
+        uint32_t w = cache_words(l, n)[i];
+        /* A spill has no holes: it stores registers and falls through. */
+        if (CACHE_SPILL(w)) memcpy(code - spill_stencil(w)->code_size, spill_stencil(w)->code, spill_stencil(w)->code_size);
         memcpy(code, s->code, s->code_size);
         if (s->data_size) memcpy(data, s->data, s->data_size);
         if (!s->nholes) continue;
         uint64_t val[HV_COUNT];
-        op_values(val, base, code_off, op, i, n, code, data);
+        op_values(val, base, l, op, i, n, code, data);
         for (const Hole *h = s->holes, *end = h + s->nholes; h < end; h++)
             if (!patch((h->in_data ? data : code) + h->offset, h, hole_value(h, val), f)) return STITCH_RANGE;
     }
@@ -197,16 +308,19 @@ static StitchError emit(uint8_t *base, const StitchOp *ops, int n, const Layout 
 static StitchError record(uint8_t *base, const StitchOp *ops, int n, const Layout *l, StitchListing *out) {
     const uint32_t *code_off = l->off, *data_off = l->off + n + 1;
     size_t nholes = 0;
-    for (int i = 0; i < n; i++) nholes += stencils[ops[i].stencil].nholes;
+    for (int i = 0; i < n; i++) nholes += op_stencil(ops, n, l, i)->nholes;
     out->op_start = malloc(((size_t)n + 1) * sizeof *out->op_start);
+    out->cache = malloc((size_t)n * sizeof *out->cache);
     out->holes = malloc((nholes ? nholes : 1) * sizeof *out->holes);
-    if (!out->op_start || !out->holes) return STITCH_NO_MEMORY;
+    if (!out->op_start || !out->cache || !out->holes) return STITCH_NO_MEMORY;
     memcpy(out->op_start, code_off, ((size_t)n + 1) * sizeof *code_off);
+    for (int i = 0; i < n; i++) out->cache[i] = (uint8_t)CACHE_DEPTH(cache_words(l, n)[i]);
     out->data_end = (uint32_t)l->size;
+    out->code_end = (uint32_t)l->code_end;
     for (int i = 0; i < n; i++) {
-        const Stencil *s = &stencils[ops[i].stencil];
+        const Stencil *s = op_stencil(ops, n, l, i);
         uint64_t val[HV_COUNT];
-        op_values(val, base, code_off, &ops[i], i, n, base + code_off[i], base + data_off[i]);
+        op_values(val, base, l, &ops[i], i, n, base + code_off[i], base + data_off[i]);
         for (const Hole *h = s->holes, *end = h + s->nholes; h < end; h++)
             out->holes[out->nholes++] = (StitchHoleRecord){
                 .op = (uint32_t)i,
@@ -226,6 +340,7 @@ static StitchError record(uint8_t *base, const StitchOp *ops, int n, const Layou
 void stitch_listing_free(StitchListing *l) {
     if (!l) return;
     free(l->op_start);
+    free(l->cache);
     free(l->holes);
     *l = (StitchListing){0};
 }
@@ -233,9 +348,11 @@ void stitch_listing_free(StitchListing *l) {
 /* ---- the entry points ------------------------------------------------------ */
 
 size_t stitch_size(const StitchOp *ops, int n) {
-    Layout l = {0};
+    Layout l = {n > 0 ? malloc(LAYOUT_WORDS(n) * sizeof *l.off) : NULL, 0, 0};
     size_t got = 0, far = 0;
-    if (plan(ops, n, &l, &got, &far) != STITCH_OK) return 0;
+    StitchError e = l.off ? plan(ops, n, &l, &got, &far) : STITCH_NO_MEMORY;
+    free(l.off);
+    if (e != STITCH_OK) return 0;
     return align_up(align_up(l.size, 8) + 8 * got, TRAMPOLINE_SIZE) + TRAMPOLINE_SIZE * far;
 }
 
@@ -246,8 +363,8 @@ static Far far_area(uint8_t *base, size_t at, size_t got) {
 }
 
 size_t stitch_write(uint8_t *dst, const StitchOp *ops, int n, StitchError *err) {
-    uint32_t small[256], *off = n > 0 && 2 * (size_t)n + 1 <= 256 ? small : malloc((2 * (size_t)(n > 0 ? n : 0) + 1) * 4);
-    Layout l = {off, 0};
+    uint32_t small[256], *off = n > 0 && LAYOUT_WORDS(n) <= 256 ? small : malloc(LAYOUT_WORDS(n > 0 ? n : 0) * 4);
+    Layout l = {off, 0, 0};
     size_t got = 0, far = 0, used = 0;
     StitchError e = off ? plan(ops, n, &l, &got, &far) : STITCH_NO_MEMORY;
     if (e == STITCH_OK) {
@@ -267,7 +384,7 @@ size_t stitch_write(uint8_t *dst, const StitchOp *ops, int n, StitchError *err) 
 static StitchError batch(CodeMem *cm, StitchTrace *t, int k, size_t *used) {
     size_t nofs = 0, got = 0, far = 0, at = 0;
     for (int j = 0; j < k; j++) {
-        nofs += 2 * (size_t)(t[j].n > 0 ? t[j].n : 0) + 1;
+        nofs += LAYOUT_WORDS(t[j].n > 0 ? t[j].n : 0);
         if (t[j].listing) *t[j].listing = (StitchListing){0};
     }
     uint32_t offs_small[SMALL_OFFS];
@@ -280,7 +397,7 @@ static StitchError batch(CodeMem *cm, StitchTrace *t, int k, size_t *used) {
     for (int j = 0, o = 0; j < k && e == STITCH_OK; j++) {
         ls[j].off = offs + o;
         e = plan(t[j].ops, t[j].n, &ls[j], &got, &far);
-        o += 2 * t[j].n + 1;
+        o += LAYOUT_WORDS(t[j].n > 0 ? t[j].n : 0);
         start[j] = at = align_up(at, PIECE_ALIGN);
         at += ls[j].size;
     }

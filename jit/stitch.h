@@ -58,14 +58,17 @@ typedef struct StitchHoleRecord {
  * op_start[n] is the end of the code) and every hole patched, in op order.
  * Filled (malloc'd arrays; any old contents are overwritten) by
  * stitch_batch when StitchTrace.listing is set, or stitch_listed; empty
- * after a failed stitch; free with stitch_listing_free. The data (literals) lies in [op_start[n],
- * data_end); past it, up to the size stitch reports, only padding and the
+ * after a failed stitch; free with stitch_listing_free. The stack cache's
+ * write-back stubs lie in [op_start[n], code_end), the data (literals) in
+ * [code_end, data_end); past it, up to the size stitch reports, only padding and the
  * piece's GOT slots and trampolines. */
 typedef struct StitchListing {
     uint32_t *op_start;
+    uint8_t *cache;     /* each op's stack-cache depth on entry (its variant) */
     StitchHoleRecord *holes;
     int nholes;
     uint32_t data_end;
+    uint32_t code_end;  /* [op_start[n], code_end): write-back stubs, before the data */
 } StitchListing;
 /* Free what stitch put in *l and empty it (l may be NULL). */
 void stitch_listing_free(StitchListing *l);

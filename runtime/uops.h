@@ -32,6 +32,7 @@
 #define UOPF_JUMP    0x40  /* may change the next instruction (JUMP_BY) */
 #define UOPF_FRAME   0x80  /* pushes a frame (ends the instruction) */
 #define UOPF_TIER2   0x100 /* only in traces: no instruction of tier 1 is made of it */
+#define UOPF_FRAME_POP 0x200 /* pops a frame (an inlined callee returns) */
 
 #define UOP_LIST(U)                                                                     \
     /* Stack, constants, locals. */                                                     \
@@ -166,8 +167,8 @@
     /* An inlined call: the callee's code (operand, a Code *) is the one the    */    \
     /* trace was projected through; _POP_FRAME is its RETURN_VALUE.              */    \
     U(_CHECK_FUNCTION_CODE, (oparg) + 2, (oparg) + 2, UOPF_ARG | UOPF_GUARD | UOPF_OPERAND | UOPF_TIER2) \
-    U(_POP_FRAME, 1, 1, UOPF_TIER2)                                                     \
-    U(_POP_FRAME_INIT, 1, 1, UOPF_GUARD | UOPF_TIER2)                                   \
+    U(_POP_FRAME, 1, 1, UOPF_FRAME_POP | UOPF_TIER2)                                    \
+    U(_POP_FRAME_INIT, 1, 1, UOPF_GUARD | UOPF_FRAME_POP | UOPF_TIER2)                  \
     /* Optimizer output: a constant as the operand, a guard-free local load. */       \
     U(_LOAD_CONST_INLINE, 0, 1, UOPF_OPERAND | UOPF_PURE | UOPF_TIER2)                  \
     /* STITCH_STATS only: count a pass through OPARG instructions (OPERAND   */    \

@@ -21,7 +21,7 @@ static char err[512];
 static void load(const char *name, ExStencil *s) {
     char path[1024];
     snprintf(path, sizeof path, "%s/%s.o", SNIPPET_DIR, name);
-    int rc = extract_object(path, name, s, err, sizeof err);
+    int rc = extract_object(path, name, 0, s, err, sizeof err);
     if (rc != 0) fprintf(stderr, "%s\n", err);
     assert_int_equal(rc, 0);
 }
@@ -107,7 +107,7 @@ static void test_tls_rejected(void **state) {
     ExStencil s;
     char path[1024];
     snprintf(path, sizeof path, "%s/tls.o", SNIPPET_DIR);
-    assert_int_equal(extract_object(path, "tls", &s, err, sizeof err), -1);
+    assert_int_equal(extract_object(path, "tls", 0, &s, err, sizeof err), -1);
     /* The message names the object, the section, the offset and the type. */
     assert_non_null(strstr(err, "tls.o"));
     assert_non_null(strstr(err, "section .text"));
@@ -119,7 +119,7 @@ static void test_tls_rejected(void **state) {
 static void test_missing_object(void **state) {
     (void)state;
     ExStencil s;
-    assert_int_equal(extract_object("/nonexistent.o", "x", &s, err, sizeof err), -1);
+    assert_int_equal(extract_object("/nonexistent.o", "x", 0, &s, err, sizeof err), -1);
     assert_non_null(strstr(err, "/nonexistent.o"));
     extract_free(&s);
 }
@@ -219,7 +219,7 @@ static void test_misplaced_relocation_rejected(void **state) {
     char path[256];
     ExStencil s;
     copy_with_moved_reloc("abs32", -1, path, sizeof path);
-    int rc = extract_object(path, "abs32", &s, err, sizeof err);
+    int rc = extract_object(path, "abs32", 0, &s, err, sizeof err);
     unlink(path);
     assert_int_equal(rc, -1);
     assert_non_null(strstr(err, path));
@@ -229,7 +229,7 @@ static void test_misplaced_relocation_rejected(void **state) {
     extract_free(&s);
 
     copy_with_moved_reloc("pc32_plt32", 1, path, sizeof path);
-    rc = extract_object(path, "pc32_plt32", &s, err, sizeof err);
+    rc = extract_object(path, "pc32_plt32", 0, &s, err, sizeof err);
     unlink(path);
     assert_int_equal(rc, -1);
     assert_non_null(strstr(err, "R_X86_64_PC32"));

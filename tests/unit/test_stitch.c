@@ -137,21 +137,44 @@ static void test_error_exit_calls_runtime(void **state) {
  * guard ends in its exit branch; an empty body is empty. */
 static void test_trailing_jump_removed(void **state) {
     (void)state;
-    assert_true(stencils[STENCIL_NOP].present);
-    assert_int_equal(stencils[STENCIL_NOP].code_size, 0);
+    assert_true(stencils[STENCIL_NOP][0].present);
+    assert_int_equal(stencils[STENCIL_NOP][0].code_size, 0);
     for (int i = 0; i < STENCIL_COUNT; i++) {
-        const Stencil *s = &stencils[i];
-        if (!s->present || s->code_size < 5) continue;
-        for (int k = 0; k < s->nholes; k++) {
-            const Hole *h = &s->holes[k];
-            bool trailing_jmp = !h->in_data && h->offset == s->code_size - 4 && s->code[h->offset - 1] == 0xE9;
-            if (trailing_jmp && h->value == HV_CONTINUE) fail_msg("%s ends in jmp CONTINUE", stencil_names[i]);
+        for (int d = 0; d < STENCIL_CACHE_DEPTHS; d++) {
+            const Stencil *s = &stencils[i][d];
+            if (!s->present || s->code_size < 5) continue;
+            for (int k = 0; k < s->nholes; k++) {
+                const Hole *h = &s->holes[k];
+                bool trailing_jmp = !h->in_data && h->offset == s->code_size - 4 && s->code[h->offset - 1] == 0xE9;
+                if (trailing_jmp && h->value == HV_CONTINUE) fail_msg("%s.%d ends in jmp CONTINUE", stencil_names[i], d);
+            }
         }
     }
-    const Stencil *g = &stencils[STENCIL_GUARD_BOTH_INT];
+    /* A guard with nothing to write back on its way out ends in its exit
+     * branch. */
+    const Stencil *g = &stencils[STENCIL_GUARD_TOS_INT][0];
     for (int k = 0; k < g->nholes; k++) assert_int_not_equal(g->holes[k].value, HV_CONTINUE);
-    /* Every uop has a stencil, the frame-pushing ones included. */
-    for (int id = 0; id < STENCIL_COUNT; id++) assert_true(stencils[id].present);
+    /* Every uop has a stencil at every cache depth, the frame-pushing ones
+     * included. */
+    for (int id = 0; id < STENCIL_COUNT; id++)
+        for (int d = 0; d < STENCIL_CACHE_DEPTHS; d++) assert_true(stencils[id][d].present);
+}
+
+/* The stack cache: a pure uop keeps its result in a register (depth in,
+ * depth out as its stack effect says, capped at STENCIL_CACHE_MAX); one
+ * that may call out writes everything back and leaves at depth 0. */
+static void test_cache_depths(void **state) {
+    (void)state;
+    for (int d = 0; d < STENCIL_CACHE_DEPTHS; d++) {
+        int up = d + 1 < STENCIL_CACHE_MAX ? d + 1 : STENCIL_CACHE_MAX;
+        assert_int_equal(stencils[STENCIL_LOAD_FAST_CHECKED][d].leaves_at[HV_CONTINUE], up);
+        assert_int_equal(stencils[STENCIL_LOAD_CONST_INLINE][d].leaves_at[HV_CONTINUE], up);
+        /* Two in, one out: the inputs are loaded into registers first. */
+        assert_int_equal(stencils[STENCIL_BINARY_OP_ADD_INT][d].leaves_at[HV_CONTINUE], d > 2 ? 2 : 1);
+        assert_int_equal(stencils[STENCIL_STORE_FAST][d].leaves_at[HV_CONTINUE], d > 0 ? d - 1 : 0);
+        assert_int_equal(stencils[STENCIL_BINARY_OP][d].leaves_at[HV_CONTINUE], 0);
+        assert_int_equal(stencils[STENCIL_CALL_NON_PY][d].leaves_at[HV_CONTINUE], 0);
+    }
 }
 
 /* Every mapping overlapping the arena: never both writable and executable.
@@ -293,6 +316,7 @@ int main(void) {
         cmocka_unit_test(test_store_and_branch),
         cmocka_unit_test(test_error_exit_calls_runtime),
         cmocka_unit_test(test_trailing_jump_removed),
+        cmocka_unit_test(test_cache_depths),
         cmocka_unit_test(test_never_writable_and_executable),
         cmocka_unit_test(test_batch),
         cmocka_unit_test(test_batch_failure),

@@ -29,6 +29,9 @@ typedef struct ExHole {
 
 typedef struct ExStencil {
     char *name;          /* "_BINARY_OP_ADD_INT" */
+    int cache_in;        /* the cache depth it was compiled for (CACHE_IN) */
+    int leaves_at[4];    /* per way out (HoleValue < STENCIL_WAYS): the cache
+                            depth its symbol names; -1: not used */
     uint16_t machine;
     uint8_t *code;
     size_t code_size;
@@ -40,9 +43,10 @@ typedef struct ExStencil {
     bool inverted;       /* `jcc CONTINUE; jmp X` became `j!cc X` */
 } ExStencil;
 
-/* Read `path` into *out (named `name`). 0 on success; -1 with a message in
+/* Read `path` into *out (named `name`, compiled for cache depth
+ * `cache_in`). 0 on success; -1 with a message in
  * err otherwise. */
-int extract_object(const char *path, const char *name, ExStencil *out, char *err, size_t errlen);
+int extract_object(const char *path, const char *name, int cache_in, ExStencil *out, char *err, size_t errlen);
 void extract_free(ExStencil *s);
 /* The generated C header for stencils s[0..n). */
 void extract_write_header(FILE *f, const ExStencil *s, int n);

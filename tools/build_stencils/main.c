@@ -1,9 +1,11 @@
 /* build_stencils: stencil objects in, the generated stencil header out.
  *
- *   build_stencils -o stencils.h NAME=OBJECT...   write the tables
- *   build_stencils --dump OBJECT...               print size, holes, code
+ *   build_stencils -o stencils.h NAME.DEPTH=OBJECT...   write the tables
+ *   build_stencils --dump OBJECT...                     print size, holes, code
  *
- * With --dump, a stencil's name is its object's file name without ".o". */
+ * DEPTH is the cache depth the object was compiled for (CACHE_IN; ".DEPTH"
+ * may be left out for 0). With --dump, a stencil's name is its object's
+ * file name without ".o", in the same NAME.DEPTH form. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +13,7 @@
 #include "extract.h"
 
 static int usage(void) {
-    fprintf(stderr, "usage: build_stencils -o OUT.h NAME=OBJECT...\n"
+    fprintf(stderr, "usage: build_stencils -o OUT.h NAME.DEPTH=OBJECT...\n"
                     "       build_stencils --dump OBJECT...\n");
     return 2;
 }
@@ -42,7 +44,13 @@ int main(int argc, char **argv) {
             char *dot = strrchr(name, '.');
             if (dot) *dot = 0;
         }
-        if (extract_object(path, name, &s[i], err, sizeof err) < 0) {
+        int depth = 0;
+        char *dot = strrchr(name, '.');
+        if (dot) {
+            depth = atoi(dot + 1);
+            *dot = 0;
+        }
+        if (extract_object(path, name, depth, &s[i], err, sizeof err) < 0) {
             fprintf(stderr, "build_stencils: %s\n", err);
             return 1;
         }
