@@ -58,6 +58,7 @@ typedef struct Abs {
     /* The loop frame's locals read before any store in the trace (only
      * those need entry facts) and those stored. */
     uint8_t live_in[LOCALS], written[LOCALS];
+    const Code *callee; /* pinned by the last _CHECK_FUNCTION_CODE */
 } Abs;
 
 static Kind kind_of(Value v) {
@@ -227,9 +228,17 @@ static bool step(Abs *a, TraceOp *op) {
             a->depth++;
             memset(a->locals[a->depth], 0, LOCALS);
             memset(a->bound[a->depth], 0, LOCALS);
+            /* A call that bound its arguments bound every positional
+             * parameter of the code the trace checked it runs. */
+            if (op->uop == UOP_PUSH_FRAME && a->callee)
+                memset(a->bound[a->depth], 1, a->callee->nargs < LOCALS ? (size_t)a->callee->nargs : LOCALS);
             a->base[a->depth] = a->sp;
         }
+        a->callee = NULL;
         return true;
+    case UOP_CHECK_FUNCTION_CODE:
+        a->callee = (const Code *)(uintptr_t)op->operand;
+        break;
     case UOP_FOR_ITER_RANGE:
         push(a, K_INT, -1); /* the iterator stays below (the jump leaves) */
         return true;

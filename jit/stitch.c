@@ -239,7 +239,7 @@ static inline __attribute__((always_inline)) void op_values(uint64_t val[HV_COUN
     const Stencil *s = op_stencil(op - i, n, l, i);
     /* The continuation runs into the next op's spill, if it has one. */
     uint32_t next = code_off[i + 1];
-    if (i + 1 < n) next -= spill_stencil(cache_words(l, n)[i + 1])->code_size;
+    if (i + 1 < n && CACHE_SPILL(cache_words(l, n)[i + 1])) next -= spill_stencil(cache_words(l, n)[i + 1])->code_size;
     val[HV_CONTINUE] = (uintptr_t)(base + next);
     /* A way out taken with values in registers goes through its stub. */
     for (unsigned way = HV_JUMP; way <= HV_ERROR; way++) {

@@ -160,6 +160,18 @@ ALWAYS_INLINE void window_adj(Window *c, Value **sp, bool cached, int k) {
     }
 }
 
+/* The cache registers after a uop that ran on memory: the next stencil
+ * reads none of them. An empty asm "defines" each in place, so clang
+ * neither keeps the incoming (already written back) values alive across
+ * the uop's calls nor spends an instruction on them (it would zero a
+ * __builtin_nondeterministic_value). */
+#define UNUSED(reg)                                                            \
+    ({                                                                         \
+        register Value r_ __asm__(reg);                                        \
+        __asm__("" : "=r"(r_));                                                \
+        r_;                                                                    \
+    })
+
 /* Leave through `way` (_JIT_CONTINUE, _JIT_JUMP, ...) with the window in
  * registers: the deepest values beyond STENCIL_CACHE_MAX are written back,
  * and the symbol names the depth, which the extractor records. The
@@ -175,6 +187,11 @@ ALWAYS_INLINE void window_adj(Window *c, Value **sp, bool cached, int k) {
         if (keep_ > 0) tos0 = win.w[win.n - 1];                                \
         if (keep_ > 1) tos1 = win.w[win.n - 2];                                \
         if (keep_ > 2) tos2 = win.w[win.n - 3];                                \
+        if (!CACHED) {                                                         \
+            tos0 = UNUSED("r14");                                              \
+            tos1 = UNUSED("rsi");                                              \
+            tos2 = UNUSED("rdx");                                              \
+        }                                                                      \
         switch (keep_) {                                                       \
         case 0: MUSTTAIL return way##_0(STENCIL_ARGS);                         \
         case 1: MUSTTAIL return way##_1(STENCIL_ARGS);                         \
