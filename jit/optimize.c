@@ -236,6 +236,22 @@ static bool step(Abs *a, TraceOp *op) {
         }
         a->callee = NULL;
         return true;
+    case UOP_COPY:
+        /* The copy is the same value: its kind and origin go with it. */
+        if (i >= 1 && i <= 3) op->uop = (uint16_t)(UOP_COPY_1 + i - 1);
+        {
+            Slot s = *slot(a, -(int)i);
+            push(a, (Kind)s.kind, s.local);
+        }
+        return true;
+    case UOP_SWAP:
+        if (i == 2 || i == 3) op->uop = (uint16_t)(UOP_SWAP_2 + i - 2);
+        {
+            Slot top = *slot(a, -1);
+            *slot(a, -1) = *slot(a, -(int)i);
+            *slot(a, -(int)i) = top;
+        }
+        return true;
     case UOP_CHECK_FUNCTION_CODE:
         a->callee = (const Code *)(uintptr_t)op->operand;
         break;

@@ -62,15 +62,20 @@ UOP(_PUSH_NULL)
     SP_ADJ(1);
 UOP_END
 
+#define UOP_COPY(n)                                                            \
+    STACK(0) = STACK(-(n));                                                    \
+    SP_ADJ(1)
+#define UOP_SWAP(n)                                                            \
+    Value top = STACK(-1);                                                     \
+    STACK(-1) = STACK(-(n));                                                   \
+    STACK(-(n)) = top
+
 UOP(_COPY)
-    STACK(0) = STACK(-(int)OPARG);
-    SP_ADJ(1);
+    UOP_COPY((int)OPARG);
 UOP_END
 
 UOP(_SWAP)
-    Value top = STACK(-1);
-    STACK(-1) = STACK(-(int)OPARG);
-    STACK(-(int)OPARG) = top;
+    UOP_SWAP((int)OPARG);
 UOP_END
 
 UOP(_LOAD_CONST)
@@ -1065,6 +1070,26 @@ UOP(_CALL_NON_PY)
     ERROR_IF(r == VAL_ERROR);
     slot[0] = r;
     SP_ADJ(-(int)OPARG - 1);
+UOP_END
+
+UOP(_COPY_1)
+    UOP_COPY(1);
+UOP_END
+
+UOP(_COPY_2)
+    UOP_COPY(2);
+UOP_END
+
+UOP(_COPY_3)
+    UOP_COPY(3);
+UOP_END
+
+UOP(_SWAP_2)
+    UOP_SWAP(2);
+UOP_END
+
+UOP(_SWAP_3)
+    UOP_SWAP(3);
 UOP_END
 
 #endif /* UOP_TIER2 */

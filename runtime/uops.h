@@ -175,6 +175,13 @@
     /* points at the counter).                                                */    \
     U(_COUNT_INSTRS, 0, 0, UOPF_ARG | UOPF_OPERAND | UOPF_TIER2)                        \
     U(_LOAD_FAST_CHECKED, 0, 1, UOPF_ARG | UOPF_PURE | UOPF_TIER2)                      \
+    /* _COPY and _SWAP of a depth the optimizer knows: a fixed stack effect, */   \
+    /* so the stencils keep the values in registers.                          */   \
+    U(_COPY_1, 1, 2, UOPF_PURE | UOPF_TIER2)                                            \
+    U(_COPY_2, 2, 3, UOPF_PURE | UOPF_TIER2)                                            \
+    U(_COPY_3, 3, 4, UOPF_PURE | UOPF_TIER2)                                            \
+    U(_SWAP_2, 2, 2, UOPF_PURE | UOPF_TIER2)                                            \
+    U(_SWAP_3, 3, 3, UOPF_PURE | UOPF_TIER2)                                            \
     /* A loop trace's preamble: the kinds of locals its body assumes at the  */    \
     /* head, checked once per entry instead of once per iteration.            */    \
     U(_GUARD_LOCAL_INT, 0, 0, UOPF_ARG | UOPF_GUARD | UOPF_TIER2)                       \
