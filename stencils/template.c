@@ -7,8 +7,8 @@
  * tail-calls _JIT_CONTINUE. Everything a stitched copy needs to know is an
  * extern symbol here, so it appears in the object as a relocation (a hole):
  *
- *   _JIT_CONTINUE, _JIT_JUMP,        preserve_none functions: the next op,
- *   _JIT_DEOPT, _JIT_ERROR           a taken jump, a failed guard, an error
+ *   _JIT_CONTINUE_<d>, _JIT_JUMP_<d>, preserve_none functions: the next op,
+ *   _JIT_DEOPT_<d>, _JIT_ERROR_<d>   a taken jump, a failed guard, an error
  *   _JIT_OPARG                       1-byte extern: its address is the oparg
  *   _JIT_IP, _JIT_OPERAND            char arrays: their address is a 64-bit
  *                                    value (the instruction's caches, an operand)
@@ -21,17 +21,18 @@
  * stack, the locals, the VM and two more stack values. The top of the VM
  * stack is cached in registers (Ertl's stack caching): a stencil is
  * compiled once per cache depth CACHE_IN (0 to STENCIL_CACHE_MAX values
- * held in tos0, tos1, tos2, tos0 the topmost), and in those values are
+ * held in tos0, tos1, tos2, tos0 the topmost), and those values are
  * NOT in memory: `sp` points just past what is. A body works on a small
  * local window (below) that clang turns back into registers, so a chain
  * like LOAD_FAST LOAD_FAST BINARY_OP_ADD_INT STORE_FAST touches the VM
- * stack not at all. Each stencil leaves through _JIT_CONTINUE_<depth>, and
- * that symbol tells the extractor the depth the next stencil is built for.
- * A uop that may call out, raise or push a frame (and the JIT's exits)
- * first writes the cached values back: the collector and the interpreter
- * only ever look at memory. Every way out but the continuation (a failed
- * guard, an error, a taken jump) writes them back too, so those targets
- * always start at depth 0.
+ * stack not at all. Each way out names the depth it is taken at
+ * (_JIT_CONTINUE_2, _JIT_DEOPT_1, ...), which the extractor records: the
+ * continuation's is the depth the next stencil is built for, and the
+ * stitcher sends the others through a write-back stub when it is not 0,
+ * so jump targets and exits always start at depth 0. A uop that may call
+ * out, raise or touch frames (and the JIT's exits) first writes the cached
+ * values back: the collector and the interpreter only ever look at
+ * memory.
  */
 #include "interp.h"
 #include "stencil.h"
