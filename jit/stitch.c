@@ -44,8 +44,10 @@ static bool valid_target(int32_t t, int n) { return (uint32_t)t < (uint32_t)n; }
 typedef struct Layout {
     uint32_t *off;
     size_t size, code_end;
+    int nstubs;
 } Layout;
-#define LAYOUT_WORDS(n) (6 * (size_t)(n) + 1)
+/* ... and after those, the list of stubs (up to 3 per op). */
+#define LAYOUT_WORDS(n) (9 * (size_t)(n) + 1)
 #define JMP_REL32_SIZE 5
 /* A cache word: the depth the op's variant is entered at, the depth of
  * the _SPILL stencil laid out just before it (0: none), and while
@@ -69,18 +71,24 @@ static int32_t way_target(const StitchOp *op, unsigned way) {
     return way == HV_JUMP ? op->jump : way == HV_DEOPT ? op->deopt : op->error;
 }
 
-/* Lay out the write-back stubs the ways out of ops[0..n) need, from *at. */
+/* The ways out that can aim at a stub. */
+#define STUB_WAYS (1u << HV_JUMP | 1u << HV_DEOPT | 1u << HV_ERROR)
+
+/* Lay out the write-back stubs the ways out of ops[0..n) need, from *at,
+ * listing each (target << 2 | depth) after the table for emit. */
 static void plan_stubs(const StitchOp *ops, int n, Layout *l, size_t *at) {
-    uint32_t *stub = stub_words(l, n);
+    uint32_t *stub = stub_words(l, n), *list = stub + 3 * (size_t)n;
     memset(stub, 0, 3 * (size_t)n * sizeof *stub);
+    l->nstubs = 0;
     for (int i = 0; i < n; i++) {
         const Stencil *s = op_stencil(ops, n, l, i);
-        for (unsigned way = HV_JUMP; way <= HV_ERROR; way++) {
-            unsigned d = s->leaves_at[way];
-            if (!(s->uses & 1u << way) || d == 0) continue;
-            uint32_t *w = &stub[3 * way_target(&ops[i], way) + d - 1];
+        for (unsigned ways = s->uses & STUB_WAYS; ways; ways &= ways - 1) {
+            unsigned way = (unsigned)__builtin_ctz(ways), d = s->leaves_at[way];
+            if (d == 0) continue;
+            uint32_t t = (uint32_t)way_target(&ops[i], way), *w = &stub[3 * t + d - 1];
             if (*w) continue;
             *w = (uint32_t)*at + 1;
+            list[l->nstubs++] = t << 2 | d;
             *at += stencils[STENCIL_SPILL][d].code_size + JMP_REL32_SIZE;
         }
     }
@@ -241,12 +249,12 @@ static inline __attribute__((always_inline)) void op_values(uint64_t val[HV_COUN
     uint32_t next = code_off[i + 1];
     if (i + 1 < n && CACHE_SPILL(cache_words(l, n)[i + 1])) next -= spill_stencil(cache_words(l, n)[i + 1])->code_size;
     val[HV_CONTINUE] = (uintptr_t)(base + next);
-    /* A way out taken with values in registers goes through its stub. */
-    for (unsigned way = HV_JUMP; way <= HV_ERROR; way++) {
+    /* A way out taken with values in registers goes through its stub
+     * (only the ways the stencil uses: plan checked their targets). */
+    for (unsigned ways = s->uses & STUB_WAYS; ways; ways &= ways - 1) {
+        unsigned way = (unsigned)__builtin_ctz(ways), d = s->leaves_at[way];
         int32_t t = way_target(op, way);
-        uint32_t at = code_off[valid_target(t, n) ? t : 0];
-        if (s->leaves_at[way] && valid_target(t, n) && stub_words(l, n)[3 * t + s->leaves_at[way] - 1])
-            at = stub_words(l, n)[3 * t + s->leaves_at[way] - 1] - 1;
+        uint32_t at = d ? stub_words(l, n)[3 * t + d - 1] - 1 : code_off[t];
         val[way] = (uintptr_t)(base + at);
     }
     val[HV_OPARG] = op->oparg;
@@ -263,17 +271,15 @@ static inline uint64_t hole_value(const Hole *h, const uint64_t val[HV_COUNT]) {
 
 /* The write-back stubs: a _SPILL stencil (no holes) and a jmp to the op. */
 static void emit_stubs(uint8_t *base, int n, const Layout *l) {
-    const uint32_t *stub = stub_words(l, n);
-    for (int t = 0; t < n; t++) {
-        for (int d = 1; d <= STENCIL_CACHE_MAX; d++) {
-            if (!stub[3 * t + d - 1]) continue;
-            const Stencil *s = &stencils[STENCIL_SPILL][d];
-            uint8_t *at = base + stub[3 * t + d - 1] - 1;
-            memcpy(at, s->code, s->code_size);
-            at += s->code_size;
-            at[0] = 0xE9; /* jmp rel32 */
-            put32(at + 1, (uint32_t)((int64_t)l->off[t] - (int64_t)(at + JMP_REL32_SIZE - base)));
-        }
+    const uint32_t *stub = stub_words(l, n), *list = stub + 3 * (size_t)n;
+    for (int k = 0; k < l->nstubs; k++) {
+        uint32_t t = list[k] >> 2, d = list[k] & 3;
+        const Stencil *s = &stencils[STENCIL_SPILL][d];
+        uint8_t *at = base + stub[3 * t + d - 1] - 1;
+        memcpy(at, s->code, s->code_size);
+        at += s->code_size;
+        at[0] = 0xE9; /* jmp rel32 */
+        put32(at + 1, (uint32_t)((int64_t)l->off[t] - (int64_t)(at + JMP_REL32_SIZE - base)));
     }
 }
 
@@ -348,7 +354,7 @@ void stitch_listing_free(StitchListing *l) {
 /* ---- the entry points ------------------------------------------------------ */
 
 size_t stitch_size(const StitchOp *ops, int n) {
-    Layout l = {n > 0 ? malloc(LAYOUT_WORDS(n) * sizeof *l.off) : NULL, 0, 0};
+    Layout l = {n > 0 ? malloc(LAYOUT_WORDS(n) * sizeof *l.off) : NULL, 0, 0, 0};
     size_t got = 0, far = 0;
     StitchError e = l.off ? plan(ops, n, &l, &got, &far) : STITCH_NO_MEMORY;
     free(l.off);
@@ -364,7 +370,7 @@ static Far far_area(uint8_t *base, size_t at, size_t got) {
 
 size_t stitch_write(uint8_t *dst, const StitchOp *ops, int n, StitchError *err) {
     uint32_t small[256], *off = n > 0 && LAYOUT_WORDS(n) <= 256 ? small : malloc(LAYOUT_WORDS(n > 0 ? n : 0) * 4);
-    Layout l = {off, 0, 0};
+    Layout l = {off, 0, 0, 0};
     size_t got = 0, far = 0, used = 0;
     StitchError e = off ? plan(ops, n, &l, &got, &far) : STITCH_NO_MEMORY;
     if (e == STITCH_OK) {
