@@ -207,10 +207,14 @@ static bool step(Abs *a, TraceOp *op) {
         return true;
     }
     case UOP_LOAD_FAST:
+    case UOP_LOAD_FAST_DEOPT:
         if (tracked && d == 0 && !a->written[i]) a->live_in[i] = 1;
-        if (tracked && a->bound[d][i]) op->uop = UOP_LOAD_FAST_CHECKED;
+        if (tracked && a->bound[d][i]) {
+            op->uop = UOP_LOAD_FAST_CHECKED;
+            op->deopt = op->error = -1;
+        }
         push(a, tracked ? (Kind)a->locals[d][i] : K_UNKNOWN, tracked ? (int)i : -1);
-        if (tracked) a->bound[d][i] = 1; /* or the load raised */
+        if (tracked) a->bound[d][i] = 1; /* or the load left the trace */
         return true;
     case UOP_STORE_FAST:
         a->sp--;

@@ -91,6 +91,8 @@ typedef struct Cursor {
 
 static TraceOp *emit(Cursor *c, int uop, uint32_t oparg, uint64_t operand) {
     Trace *t = c->t;
+    /* Raising UnboundLocalError is tier 1's business: a trace deopts. */
+    if (uop == UOP_LOAD_FAST) uop = UOP_LOAD_FAST_DEOPT;
     if (t->n >= TRACE_MAX_UOPS) {
         c->full = true;
         return NULL;

@@ -1072,6 +1072,13 @@ UOP(_CALL_NON_PY)
     SP_ADJ(-(int)OPARG - 1);
 UOP_END
 
+UOP(_LOAD_FAST_DEOPT)
+    Value v = LOCAL(OPARG);
+    DEOPT_IF(v == VAL_NULL);
+    STACK(0) = v;
+    SP_ADJ(1);
+UOP_END
+
 UOP(_COPY_1)
     UOP_COPY(1);
 UOP_END

@@ -175,6 +175,9 @@
     /* points at the counter).                                                */    \
     U(_COUNT_INSTRS, 0, 0, UOPF_ARG | UOPF_OPERAND | UOPF_TIER2)                        \
     U(_LOAD_FAST_CHECKED, 0, 1, UOPF_ARG | UOPF_PURE | UOPF_TIER2)                      \
+    /* A local load in a trace: unbound deopts (tier 1 then raises), so the  */   \
+    /* load needs no error path and keeps the stack cache.                   */   \
+    U(_LOAD_FAST_DEOPT, 0, 1, UOPF_ARG | UOPF_GUARD | UOPF_TIER2)                       \
     /* _COPY and _SWAP of a depth the optimizer knows: a fixed stack effect, */   \
     /* so the stencils keep the values in registers.                          */   \
     U(_COPY_1, 1, 2, UOPF_PURE | UOPF_TIER2)                                            \
