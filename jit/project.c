@@ -93,6 +93,12 @@ static TraceOp *emit(Cursor *c, int uop, uint32_t oparg, uint64_t operand) {
     Trace *t = c->t;
     /* Raising UnboundLocalError is tier 1's business: a trace deopts. */
     if (uop == UOP_LOAD_FAST) uop = UOP_LOAD_FAST_DEOPT;
+    /* The NULL of a method-style load is a uop of its own, so the load has
+     * one stack effect and keeps the stack cache. */
+    if (uop_flags[uop] & UOPF_NULL_BIT && oparg & 1) {
+        TraceOp *op = emit(c, uop, oparg & ~1u, operand);
+        return op ? emit(c, UOP_PUSH_NULL, 0, 0) : NULL;
+    }
     if (t->n >= TRACE_MAX_UOPS) {
         c->full = true;
         return NULL;

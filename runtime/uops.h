@@ -33,6 +33,8 @@
 #define UOPF_FRAME   0x80  /* pushes a frame (ends the instruction) */
 #define UOPF_TIER2   0x100 /* only in traces: no instruction of tier 1 is made of it */
 #define UOPF_FRAME_POP 0x200 /* pops a frame (an inlined callee returns) */
+#define UOPF_NULL_BIT 0x400 /* oparg & 1 only pushes a NULL last: traces split
+                               that off into a _PUSH_NULL (jit/project.c) */
 
 #define UOP_LIST(U)                                                                     \
     /* Stack, constants, locals. */                                                     \
@@ -126,8 +128,8 @@
     /* LOAD_GLOBAL: guard the globals dict's keys version (cache units 1-3),    */    \
     /* then read the entry whose index is cached in unit 0's high 12 bits.      */    \
     U(_GUARD_GLOBALS_KEYS, 0, 0, UOPF_GUARD | UOPF_OPERAND)                             \
-    U(_LOAD_GLOBAL_MODULE, 0, 1 + ((oparg) & 1), UOPF_ARG | UOPF_OPERAND | UOPF_GUARD)  \
-    U(_LOAD_GLOBAL_BUILTIN, 0, 1 + ((oparg) & 1), UOPF_ARG | UOPF_OPERAND | UOPF_GUARD) \
+    U(_LOAD_GLOBAL_MODULE, 0, 1 + ((oparg) & 1), UOPF_ARG | UOPF_NULL_BIT | UOPF_OPERAND | UOPF_GUARD) \
+    U(_LOAD_GLOBAL_BUILTIN, 0, 1 + ((oparg) & 1), UOPF_ARG | UOPF_NULL_BIT | UOPF_OPERAND | UOPF_GUARD) \
     /* CALL: [callable self|NULL args...] -> [result]. */                              \
     U(_CHECK_CALL_BOUND_METHOD, (oparg) + 2, (oparg) + 2, UOPF_ARG | UOPF_GUARD)        \
     U(_INIT_CALL_BOUND_METHOD, (oparg) + 2, (oparg) + 2, UOPF_ARG)                      \
@@ -148,9 +150,9 @@
     U(_GUARD_CLASS_VERSION, 1, 1, UOPF_GUARD | UOPF_OPERAND)                            \
     U(_GUARD_TYPE_VERSION_POLY, 1, 1, UOPF_GUARD | UOPF_OPERAND)                        \
     U(_GUARD_ATTR_NOT_SHADOWED, 1, 1, UOPF_ARG | UOPF_GUARD)                            \
-    U(_LOAD_ATTR_INSTANCE_VALUE, 1, 1 + ((oparg) & 1), UOPF_ARG | UOPF_OPERAND | UOPF_GUARD) \
+    U(_LOAD_ATTR_INSTANCE_VALUE, 1, 1 + ((oparg) & 1), UOPF_ARG | UOPF_NULL_BIT | UOPF_OPERAND | UOPF_GUARD) \
     U(_LOAD_ATTR_METHOD, 1, 2, UOPF_OPERAND)                                            \
-    U(_LOAD_ATTR_CACHED_VALUE, 1, 1 + ((oparg) & 1), UOPF_ARG | UOPF_OPERAND)           \
+    U(_LOAD_ATTR_CACHED_VALUE, 1, 1 + ((oparg) & 1), UOPF_ARG | UOPF_NULL_BIT | UOPF_OPERAND) \
     U(_STORE_ATTR_INSTANCE_VALUE, 2, 0, UOPF_OPERAND | UOPF_GUARD)                     \
     /* ---- Tier 2 only: what the trace projector (jit/project.c) emits. ----  */    \
     /* A followed branch becomes a guard that pops the condition and leaves    */    \

@@ -90,23 +90,35 @@ ALWAYS_INLINE uint64_t jit_oparg(void) {
  * and its stack effect does not depend on the oparg (so every slot it
  * names is known when the stencil is compiled). The others, and the JIT's
  * own exits, write the cache back first and run on memory. The stack
- * effects are evaluated at oparg 0 and 1 to see whether they depend on it. */
+ * effects are evaluated at opargs 0, 1 and 2 to see whether they depend on
+ * it. */
 #define oparg 0
 #define U(name, po, pu, fl) enum { CAT(npop0, name) = (po), CAT(npush0, name) = (pu) };
 UOP_LIST(U)
 #undef U
 #undef oparg
+#define oparg 2
+#define U(name, po, pu, fl) enum { CAT(npop2, name) = (po), CAT(npush2, name) = (pu) };
+UOP_LIST(U)
+#undef U
+#undef oparg
+/* A UOPF_NULL_BIT uop only ever gets an even oparg in a trace (the
+ * projector splits off the NULL), so only even opargs count for it. */
 #define oparg 1
 #define U(name, po, pu, fl)                                                                    \
     enum {                                                                                     \
+        CAT(nullbit, name) = ((fl) & UOPF_NULL_BIT) != 0,                                      \
         CAT(cached, name) = !((fl) & (UOPF_ESCAPES | UOPF_ERROR | UOPF_FRAME | UOPF_FRAME_POP)) && \
-                            CAT(npop0, name) == (po) && CAT(npush0, name) == (pu),             \
-        CAT(npop, name) = (po)                                                                 \
+                            CAT(npop0, name) == CAT(npop2, name) &&                            \
+                            CAT(npush0, name) == CAT(npush2, name) &&                          \
+                            (((fl) & UOPF_NULL_BIT) ||                                         \
+                             (CAT(npop0, name) == (po) && CAT(npush0, name) == (pu))),         \
+        CAT(npop, name) = CAT(npop0, name)                                                     \
     };
 UOP_LIST(U)
 #undef U
 #undef oparg
-#define X(name) enum { CAT(cached, name) = 0, CAT(npop, name) = 0 };
+#define X(name) enum { CAT(cached, name) = 0, CAT(npop, name) = 0, CAT(nullbit, name) = 0 };
 JIT_EXTRA_STENCILS(X)
 #undef X
 
@@ -225,7 +237,7 @@ extern int _JIT_CACHED_UOP_TOUCHES_THE_FRAME(void);
 
 #define UOP(name)                                                              \
     ALWAYS_INLINE PRESERVE_NONE Value uop_##name(STENCIL_PARAMS) {             \
-        enum { CACHED = CAT(cached, name) };                                   \
+        enum { CACHED = CAT(cached, name), NULL_BIT = CAT(nullbit, name) };    \
         Window win;                                                            \
         window_enter(&win, &sp, CACHED, CAT(npop, name), tos0, tos1, tos2);
 #define UOP_END                                                                \
@@ -233,7 +245,7 @@ extern int _JIT_CACHED_UOP_TOUCHES_THE_FRAME(void);
     }
 #define STACK(i) (*window_slot(&win, sp, CACHED, (i)))
 #define SP_ADJ(n) window_adj(&win, &sp, CACHED, (n))
-#define OPARG JIT_OPARG
+#define OPARG (NULL_BIT ? JIT_OPARG & ~(uint64_t)1 : JIT_OPARG)
 #define CACHE(i) (JIT_IP[(i)])
 #define CACHE32(i) ((uint32_t)JIT_IP[(i)] | (uint32_t)JIT_IP[(i) + 1] << 16)
 #define CACHE48(i)                                                             \
