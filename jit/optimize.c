@@ -36,7 +36,8 @@
  * layout (a list subclass may override its dunders; uop_bodies.h). */
 typedef enum Kind {
     K_UNKNOWN, K_INT, K_FLOAT, K_STR, K_LIST, K_TUPLE,
-    K_RANGE_ITER, K_LIST_ITER, K_TUPLE_ITER, K_BOOL
+    K_RANGE_ITER, K_LIST_ITER, K_TUPLE_ITER, K_BOOL,
+    K_NULL /* the NULL below a plain function call's arguments */
 } Kind;
 
 #define SLOTS 256     /* abstract stack, centred on the trace's entry depth */
@@ -226,11 +227,17 @@ static bool step(Abs *a, TraceOp *op) {
         }
         return true;
     case UOP_PUSH_FRAME:
-    case UOP_ALLOC_AND_ENTER_INIT:
+    case UOP_ALLOC_AND_ENTER_INIT: {
+        /* [callable NULL args...] with exact arguments: the callee's
+         * parameters are the arguments, kinds and all. */
+        uint8_t args[LOCALS] = {0};
+        bool plain = op->uop == UOP_PUSH_FRAME && a->callee && (uint32_t)a->callee->nargs == i &&
+                     peek(a, -(int)i - 1) == K_NULL;
+        for (uint32_t k = 0; plain && k < i && k < LOCALS; k++) args[k] = (uint8_t)peek(a, -(int)i + (int)k);
         effect(a, op->uop, i);
         if (d < TRACE_MAX_DEPTH) {
             a->depth++;
-            memset(a->locals[a->depth], 0, LOCALS);
+            memcpy(a->locals[a->depth], args, LOCALS);
             memset(a->bound[a->depth], 0, LOCALS);
             /* A call that bound its arguments bound every positional
              * parameter of the code the trace checked it runs. */
@@ -239,6 +246,10 @@ static bool step(Abs *a, TraceOp *op) {
             a->base[a->depth] = a->sp;
         }
         a->callee = NULL;
+        return true;
+    }
+    case UOP_PUSH_NULL:
+        push(a, K_NULL, -1);
         return true;
     case UOP_COPY:
         /* The copy is the same value: its kind and origin go with it. */
