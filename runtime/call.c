@@ -65,6 +65,16 @@ static int param_index(Code *co, Str *name) {
     return -1;
 }
 
+/* A new frame's extent above its first n locals: unbound locals read as
+ * NULL. Operand slots are written before they are read; they need clearing
+ * only where they may hold a pointer freed by a collection (at or above
+ * stack_hwm, vm.h). */
+static inline void clear_extent(VM *vm, Value *locals, int n, Code *co, Value *end) {
+    Value *ops = locals + co->nlocals;
+    for (Value *p = locals + n; p < ops; p++) *p = VAL_NULL;
+    for (Value *p = ops > vm->stack_hwm ? ops : vm->stack_hwm; p < end; p++) *p = VAL_NULL;
+}
+
 /* The general binding: keywords, defaults, *args, **kwargs, and the errors,
  * in CPython's order. Clears the frame's extent above the arguments as it
  * goes. The *args tuple and **kwargs dict are made first, while every
@@ -96,7 +106,7 @@ static int bind_slow(VM *vm, Function *fn, Value *locals, int npos, Tuple *kwnam
     Value kwv[256];
     for (int i = 0; i < nkw && i < 256; i++) kwv[i] = locals[npos + i];
     int ncopy = npos < co->nargs ? npos : co->nargs;
-    for (Value *p = locals + ncopy; p < end; p++) *p = VAL_NULL;
+    clear_extent(vm, locals, ncopy, co, end);
     for (int i = 0; i < nkw; i++) {
         Str *name = AS_STR(kwnames->items[i]);
         int j = param_index(co, name);
@@ -159,10 +169,11 @@ Frame *call_push(VM *vm, Function *fn, Value *locals, int npos, Tuple *kwnames, 
         return NULL;
     }
     if (__builtin_expect(!kwnames && npos == co->nargs && !(co->flags & CO_COMPLEX_ARGS), 1)) {
-        for (Value *p = locals + npos; p < end; p++) *p = VAL_NULL;
+        clear_extent(vm, locals, npos, co, end);
     } else if (bind_slow(vm, fn, locals, npos, kwnames, end) < 0) {
         return NULL;
     }
+    if (end > vm->stack_hwm) vm->stack_hwm = end;
     Frame *f = &vm->frames[vm->nframes++];
     f->code = co;
     f->func = fn;
@@ -343,9 +354,10 @@ int call_dict_merge(VM *vm, Value callable, Dict *d, Value m) {
     int64_t pos = 0;
     Value k, v;
     while (dict_next(AS_DICT(m), &pos, &k, &v)) {
+        /* Non-string keys fail later, in call_ex_prepare (CPython's order). */
         if (!IS_STR(k)) {
-            vm_raise(vm, T_TYPE_ERROR, "keywords must be strings");
-            return -1;
+            if (dict_set(vm, d, k, v) < 0) return -1;
+            continue;
         }
         if (dict_get_str(d, AS_STR(k)) != VAL_NULL) {
             function_str(vm, callable, fs, sizeof fs);
@@ -358,9 +370,26 @@ int call_dict_merge(VM *vm, Value callable, Dict *d, Value m) {
     return 0;
 }
 
+/* The keywords of CALL_FUNCTION_EX may be the caller's own `m` of f(**m)
+ * (compile_call_ex): DICT_MERGE's check, in its place. When the
+ * positionals must be iterated first (running user code that may change
+ * m), m is copied as DICT_MERGE would have done. */
+static int check_kwargs(VM *vm, Value *slot, bool copy) {
+    Value m = slot[3];
+    if (!copy && IS_DICT(m)) return 0;
+    Dict *d = dict_new(vm);
+    if (!d) return -1;
+    gc_push_root(vm, val_obj(d));
+    int r = call_dict_merge(vm, slot[0], d, m);
+    gc_pop_roots(vm, 1);
+    if (r == 0) slot[3] = val_obj(d);
+    return r;
+}
+
 int call_ex_prepare(VM *vm, Value *slot, bool has_kw, Tuple **kwnames) {
     *kwnames = NULL;
     Value args = slot[2];
+    if (has_kw && check_kwargs(vm, slot, !IS_TUPLE(args) && !IS_LIST(args)) < 0) return -1;
     if (!IS_TUPLE(args) && !IS_LIST(args)) {
         Value it = obj_iter(vm, args);
         if (it == VAL_ERROR) {
@@ -386,7 +415,13 @@ int call_ex_prepare(VM *vm, Value *slot, bool has_kw, Tuple **kwnames) {
         if (!names) return -1;
         int64_t pos = 0, i = 0;
         Value k, v;
-        while (dict_next(kw, &pos, &k, &v)) names->items[i++] = k;
+        while (dict_next(kw, &pos, &k, &v)) {
+            if (!IS_STR(k)) {
+                vm_raise(vm, T_TYPE_ERROR, "keywords must be strings");
+                return -1;
+            }
+            names->items[i++] = k;
+        }
         *kwnames = names;
     }
     /* Lay the call out; the tuple/list and dict are read as they are

@@ -662,7 +662,11 @@ static void compile_call_ex(Compiler *c, Expr *e) {
         emit(c, star ? OP_LIST_EXTEND : OP_LIST_APPEND, 1);
     }
     int nkw = e->u.call.kwnames.len;
-    if (nkw > 0) {
+    if (nkw == 1 && !e->u.call.kwnames.items[0]) {
+        /* f(..., **m): m itself; CALL_FUNCTION_EX checks it as DICT_MERGE
+         * would and copies nothing (the callee binds from the stack). */
+        compile_expr(c, e->u.call.kwvalues.items[0]);
+    } else if (nkw > 0) {
         emit(c, OP_BUILD_MAP, 0);
         for (int i = 0; i < nkw; i++) {
             const char *name = e->u.call.kwnames.items[i];

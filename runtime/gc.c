@@ -471,6 +471,9 @@ void gc_collect(VM *vm) {
     mark_roots(vm);
     while (vm->ngray > 0) trace(vm, vm->gray[--vm->ngray]);
     sweep(vm);
+    /* Slots above the stack top were not scanned and may now point at freed
+     * objects: frames pushed over them must clear them first. */
+    vm->stack_hwm = vm->stack_top;
     vm->gc_runs++;
     /* The next collection comes after twice the live heap has been
      * allocated: each collection re-marks the whole live set and sweeps

@@ -155,7 +155,8 @@
     /* parameters (nargs + kwonly + *args + **kwargs). First instruction.          */    \
     X(COPY_FREE_VARS, 0, 0, 0, OPF_ARG)                                                 \
     /* CALL_FUNCTION_EX: [callable self|NULL args kwargs?] -> [result]: args a    */    \
-    /* tuple or list of positionals, kwargs (oparg & 1) a dict of keywords.       */    \
+    /* tuple or list of positionals, kwargs (oparg & 1) a dict of keywords        */    \
+    /* (or f(**m)'s m itself: checked here as DICT_MERGE would, never copied).    */    \
     X(CALL_FUNCTION_EX, 4, 3 + ((oparg) & 1), 1, OPF_ARG)                               \
     /* DICT_MERGE: [... dict ... m] -> m's items into the dict oparg deep (below */    \
     /* m); a repeated key is a TypeError naming the callable 3 below the dict.   */    \

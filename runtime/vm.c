@@ -80,6 +80,7 @@ VM *vm_new(const VMOptions *opt) {
      * cached top of stack), which must be readable for any frame. */
     vm->stack[0] = VAL_NONE;
     vm->stack_top = vm->stack + 1;
+    vm->stack_hwm = vm->stack_top;
 
     types_init(vm);
     if (!vm->interned || !init_names(vm)) goto fail;

@@ -149,6 +149,9 @@ struct VM {
     Value *stack;            /* contiguous value stack */
     Value *stack_end;
     Value *stack_top;        /* first slot above the topmost frame's extent */
+    Value *stack_hwm;        /* every slot below holds a value safe to scan (not
+                              * freed); call_push clears operand slots from here
+                              * up, a collection lowers it to stack_top (call.c) */
     Frame *frames;
     int nframes;
     int max_frames;
