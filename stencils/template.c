@@ -1,8 +1,8 @@
 /* template.c: one uop as a stencil, in continuation-passing style.
  *
- * Compiled by clang-19 once per stencil with -DUOP=<name> (see
- * stencils/CMakeLists.txt for the flags and stencils/README.md for why each
- * is there). The result is one function, _JIT_ENTRY, that runs the uop's
+ * Compiled by clang-19 once per stencil and cache depth, with -DUOP=<name>
+ * -DCACHE_IN=<depth> (see stencils/CMakeLists.txt for the flags and
+ * stencils/README.md for why each is there). The result is one function, _JIT_ENTRY, that runs the uop's
  * body (runtime/uop_bodies.h, the same text the interpreter runs) and then
  * tail-calls _JIT_CONTINUE. Everything a stitched copy needs to know is an
  * extern symbol here, so it appears in the object as a relocation (a hole):
