@@ -7,7 +7,7 @@
 # CPython by tests/record.sh. Exit 0 = pass, 1 = fail (reasons on stderr),
 # 2 = usage error / missing expected files.
 #
-# Checks:
+# Checks (tests/check_run.sh, shared with tests/jit/run_jit_test.sh):
 #  1. stdout equals NAME.out byte for byte.
 #  2. exit status equals line 1 of NAME.err, or 0 when there is no NAME.err.
 #  3. with NAME.err:
@@ -68,56 +68,8 @@ rc=$?
 
 failures=()
 fail() { failures+=("$1"); }
-
-# (5) crashes, timeouts, sanitizers
-if [ "$rc" -eq 124 ]; then
-    fail "timed out after ${STITCH_TEST_TIMEOUT:-60} s"
-elif [ "$rc" -gt 128 ]; then
-    fail "killed by signal $((rc - 128)) (exit status $rc)"
-fi
-if grep -qE 'AddressSanitizer|UndefinedBehaviorSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer|runtime error:' "$tmp/err"; then
-    fail "sanitizer report in stderr"
-fi
-
-# (1) stdout
-if ! cmp -s "$exp_out" "$tmp/out"; then
-    fail "stdout differs from $stem.out:
-$(diff -u --label "expected ($stem.out)" --label "actual stdout" "$exp_out" "$tmp/out" | head -n 80)"
-fi
-
-# (2)-(4) exit status and stderr
-if [ -f "$exp_err" ]; then
-    exp_rc=$(sed -n 1p "$exp_err")
-    exp_last=$(sed -n 2p "$exp_err")
-    exp_line=$(sed -n 3p "$exp_err")
-else
-    exp_rc=0
-fi
-if [ "$rc" != "$exp_rc" ]; then
-    fail "exit status $rc, expected $exp_rc"
-fi
-
-if [ -f "$exp_err" ]; then
-    last=$(grep -v '^[[:space:]]*$' "$tmp/err" | tail -n 1)
-    if [ -n "$exp_line" ]; then
-        name=${exp_last%%:*}
-        case "$last" in
-            "$name:"*) ;;
-            *) fail "last stderr line should start with '$name:'
-  expected like: $exp_last
-  actual:        $last" ;;
-        esac
-        if ! grep -qF -e "$base:$exp_line:" -e "$prog:$exp_line:" -e "$dir/$base:$exp_line:" "$tmp/err"; then
-            fail "stderr does not report the syntax error location '$base:$exp_line:'"
-        fi
-    elif [ "$last" != "$exp_last" ]; then
-        fail "last stderr line differs
-  expected: $exp_last
-  actual:   $last"
-    fi
-elif [ -s "$tmp/err" ]; then
-    fail "unexpected output on stderr (expected none)"
-fi
+source "$(dirname "$0")/check_run.sh"
+check_run "$rc" "$tmp/err" "$tmp/err" "$tmp/out" "$exp_out" "$exp_err" "$base: $prog: $dir/$base:"
 
 if [ ${#failures[@]} -eq 0 ]; then
     exit 0

@@ -21,8 +21,8 @@
 #
 # The program runs from its own directory (stdin /dev/null) with every
 # STITCH_* variable of the caller's environment removed, then line 1's
-# variables, STITCH_STATS=1 and STITCH_JIT_DUMP=<temporary file> set. Checks,
-# as tests/run_program.sh does for program tests:
+# variables, STITCH_STATS=1 and STITCH_JIT_DUMP=<temporary file> set. Checks
+# 1-4 are tests/check_run.sh's, shared with tests/run_program.sh:
 #  1. stdout equals NAME.out byte for byte;
 #  2. the exit status equals line 1 of NAME.err, or 0 without NAME.err;
 #  3. with NAME.err: the last non-empty stderr line before the statistics
@@ -143,41 +143,8 @@ touch "$tmp/pre" "$tmp/stats" "$tmp/dump"
 
 failures=()
 fail() { failures+=("$1"); }
-
-if [ "$rc" -eq 124 ]; then
-    fail "timed out after $timeout s"
-elif [ "$rc" -gt 128 ]; then
-    fail "killed by signal $((rc - 128)) (exit status $rc)"
-fi
-if grep -qE 'AddressSanitizer|UndefinedBehaviorSanitizer|LeakSanitizer|MemorySanitizer|ThreadSanitizer|runtime error:' "$tmp/err"; then
-    fail "sanitizer report in stderr"
-fi
-
-if ! cmp -s "$exp_out" "$tmp/out"; then
-    fail "stdout differs from $stem.out:
-$(diff -u --label "expected ($stem.out)" --label "actual stdout" "$exp_out" "$tmp/out" | head -n 60)"
-fi
-
-if [ -f "$exp_err" ]; then
-    exp_rc=$(sed -n 1p "$exp_err")
-    exp_last=$(sed -n 2p "$exp_err")
-else
-    exp_rc=0
-fi
-if [ "$rc" != "$exp_rc" ]; then
-    fail "exit status $rc, expected $exp_rc"
-fi
-if [ -f "$exp_err" ]; then
-    last=$(grep -v '^[[:space:]]*$' "$tmp/pre" | tail -n 1)
-    if [ "$last" != "$exp_last" ]; then
-        fail "last stderr line (before the statistics) differs
-  expected: $exp_last
-  actual:   $last"
-    fi
-elif [ -s "$tmp/pre" ]; then
-    fail "unexpected stderr output before the statistics (expected none):
-$(head -n 20 "$tmp/pre")"
-fi
+source "$(dirname "$0")/../check_run.sh"
+check_run "$rc" "$tmp/err" "$tmp/pre" "$tmp/out" "$exp_out" "$exp_err" "$stem.py:"
 if [ ! -s "$tmp/stats" ]; then
     fail "no statistics on stderr (no line starting 'jit: ' or 'stitch stats:')"
 fi
