@@ -60,6 +60,10 @@ typedef struct Abs {
      * those need entry facts) and those stored. */
     uint8_t live_in[LOCALS], written[LOCALS];
     const Code *callee; /* pinned by the last _CHECK_FUNCTION_CODE */
+    /* Per frame depth: the globals keys version a _GUARD_GLOBALS_KEYS
+     * proved since the last uop that may call out (which may add a global). */
+    uint8_t keys_known[TRACE_MAX_DEPTH + 1];
+    uint64_t keys_version[TRACE_MAX_DEPTH + 1];
 } Abs;
 
 static Kind kind_of(Value v) {
@@ -199,7 +203,18 @@ static bool step(Abs *a, TraceOp *op) {
     int d = a->depth;
     uint32_t i = op->oparg;
     bool tracked = i < LOCALS;
+    if (uop_flags[op->uop] & (UOPF_ESCAPES | UOPF_FRAME_POP)) memset(a->keys_known, 0, sizeof a->keys_known);
     switch (op->uop) {
+    case UOP_GUARD_GLOBALS_KEYS: {
+        /* A second check of the same version with nothing in between that
+         * may call out proves nothing new (the entry index the load after
+         * it uses belongs to that version). */
+        uint64_t v = (uint64_t)op->ip[1] | (uint64_t)op->ip[2] << 16 | (uint64_t)op->ip[3] << 32;
+        if (a->keys_known[d] && a->keys_version[d] == v) return false;
+        a->keys_known[d] = 1;
+        a->keys_version[d] = v;
+        return true;
+    }
     case UOP_LOAD_CONST: {
         Value v = op->code->consts->items[i];
         op->uop = UOP_LOAD_CONST_INLINE;
