@@ -113,12 +113,13 @@ UOP_LIST(U)
                             CAT(npush0, name) == CAT(npush2, name) &&                          \
                             (((fl) & UOPF_NULL_BIT) ||                                         \
                              (CAT(npop0, name) == (po) && CAT(npush0, name) == (pu))),         \
-        CAT(npop, name) = CAT(npop0, name)                                                     \
+        CAT(npop, name) = CAT(npop0, name),                                                    \
+        CAT(npush, name) = CAT(npush0, name)                                                   \
     };
 UOP_LIST(U)
 #undef U
 #undef oparg
-#define X(name) enum { CAT(cached, name) = 0, CAT(npop, name) = 0, CAT(nullbit, name) = 0 };
+#define X(name) enum { CAT(cached, name) = 0, CAT(npop, name) = 0, CAT(npush, name) = 0, CAT(nullbit, name) = 0 };
 JIT_EXTRA_STENCILS(X)
 #undef X
 
@@ -238,6 +239,9 @@ extern int _JIT_CACHED_UOP_TOUCHES_THE_FRAME(void);
 #define UOP(name)                                                              \
     ALWAYS_INLINE PRESERVE_NONE Value uop_##name(STENCIL_PARAMS) {             \
         enum { CACHED = CAT(cached, name), NULL_BIT = CAT(nullbit, name) };    \
+        _Static_assert(!CACHED || (CACHE_IN > CAT(npop, name) ? CACHE_IN : CAT(npop, name)) + \
+                                          CAT(npush, name) <= WINDOW,                    \
+                       "the window is too small for this uop");                        \
         Window win;                                                            \
         window_enter(&win, &sp, CACHED, CAT(npop, name), tos0, tos1, tos2);
 #define UOP_END                                                                \
