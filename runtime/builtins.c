@@ -1133,6 +1133,10 @@ static Value ctor_reversed(VM *vm, Value *args, int nargs, Tuple *kwnames) {
                              : IS_TUPLE(v) ? AS_TUPLE(v)->len - 1 : AS_STR(v)->len;
         return it;
     }
+    if (IS_DICT(v) || val_is_kind(v, OBJ_ITER)) {
+        Value it = dict_reversed(vm, v);
+        if (it != VAL_NULL) return it;
+    }
     if (val_is_kind(v, OBJ_RANGE)) {
         Range *r = AS_RANGE(v);
         int64_t n = obj_len(vm, v);
@@ -1177,6 +1181,7 @@ static bool exposed_type(TypeId t) {
     case T_NONE: case T_CODE: case T_FUNCTION: case T_BUILTIN: case T_METHOD: case T_CELL:
     case T_LIST_ITER: case T_TUPLE_ITER: case T_STR_ITER: case T_RANGE_ITER:
     case T_DICT_KEYITER: case T_DICT_VALUEITER: case T_DICT_ITEMITER:
+    case T_DICT_REVKEYITER: case T_DICT_REVVALUEITER: case T_DICT_REVITEMITER:
     case T_DICT_KEYS: case T_DICT_VALUES: case T_DICT_ITEMS:
     case T_MODULE: case T_TEXTIO: case T_SET_ITER: case T_GENERATOR: case T_SUPER:
         return false;

@@ -122,6 +122,12 @@ Value str_format_m(VM *vm, Value *args, int nargs, Tuple *kwnames);
 
 /* Iterator objects (iter.c). */
 Value iter_new(VM *vm, TypeId t, Value src);
+/* One bound of a slice (or of str.find's window): None -> def, ints clamped
+ * to int64; -1 with CPython's TypeError for anything else. */
+int slice_bound(VM *vm, Value v, int64_t def, int64_t *out);
+/* reversed() of a dict or dict view: its reverse iterator, or VAL_NULL when
+ * v is neither. */
+Value dict_reversed(VM *vm, Value v);
 /* The item at `index` (already normalized, in range) of a str. */
 Value str_char_at(VM *vm, Str *s, int64_t index);
 

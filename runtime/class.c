@@ -34,7 +34,7 @@ static Value base_init(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     return VAL_NONE;
 }
 
-static Value new_native(VM *vm, NativeFn fn, const char *name, Value self) {
+Value new_native(VM *vm, NativeFn fn, const char *name, Value self) {
     gc_push_root(vm, self);
     Native *n = gc_alloc(vm, sizeof(Native), OBJ_NATIVE, vm->types[T_BUILTIN]);
     gc_pop_roots(vm, 1);

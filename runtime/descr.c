@@ -47,6 +47,12 @@ static Value ctor_staticmethod(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     return wrap_function(vm, T_STATICMETHOD, "staticmethod", args, nargs, kwnames);
 }
 
+/* fset = True marks a builtin class's own classmethod (CPython's
+ * classmethod_descriptor): it binds as a builtin method, not a method. */
+Value descr_classmethod_new(VM *vm, Value f) {
+    return descr_new(vm, T_CLASSMETHOD, f, VAL_TRUE, VAL_NONE);
+}
+
 static Value ctor_classmethod(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     return wrap_function(vm, T_CLASSMETHOD, "classmethod", args, nargs, kwnames);
 }
@@ -116,6 +122,8 @@ static Value member_get(VM *vm, Descr *p, Value obj) {
 Value descr_get(VM *vm, Value d, Value obj, Type *cls) {
     Descr *p = AS_DESCR(d);
     if (is_a(vm, d, T_STATICMETHOD)) return p->fget;
+    if (is_a(vm, d, T_CLASSMETHOD) && p->fset == VAL_TRUE)
+        return new_native(vm, AS_NATIVE(p->fget)->fn, AS_NATIVE(p->fget)->name, val_obj(cls));
     if (is_a(vm, d, T_CLASSMETHOD)) return bound_method(vm, p->fget, val_obj(cls));
     if (obj == VAL_NULL) return d;
     if (is_a(vm, d, T_MEMBER_DESCR)) return member_get(vm, p, obj);

@@ -16,6 +16,11 @@
  *       src = the dict, index = entry position for dict_next, stop = the
  *       dict's len when iteration began (a change raises RuntimeError; after
  *       that stop is -1 so the iterator stays broken, as in CPython).
+ *       index is DICT_ITER_DONE once StopIteration was raised: from then on
+ *       always exhausted, even if the dict changes (CPython drops its dict).
+ *   dict_reversekeyiterator, dict_reversevalueiterator,
+ *   dict_reverseitemiterator
+ *       as the forward ones, but index walks down from the last entry.
  *   dict_keys, dict_values, dict_items (views)
  *       src = the dict.
  *   enumerate
@@ -124,8 +129,7 @@ static bool index_in(int64_t *i, int64_t len) {
     return *i >= 0 && *i < len;
 }
 
-/* One bound of a slice: None -> def, ints clamped to int64. */
-static int slice_bound(VM *vm, Value v, int64_t def, int64_t *out) {
+int slice_bound(VM *vm, Value v, int64_t def, int64_t *out) {
     if (v == VAL_NONE) { *out = def; return 0; }
     if (val_is_int(v) || val_is_bool(v)) { *out = val_is_bool(v) ? v == VAL_TRUE : val_as_int(v); return 0; }
     if (IS_BIGINT(v)) {
@@ -275,18 +279,63 @@ static Value iter_builtin(VM *vm, Value v) {
     return vm_raise(vm, T_TYPE_ERROR, "'%s' object is not iterable", type_name_of(vm, v));
 }
 
-static Value next_dict(VM *vm, Iter *it, TypeId t) {
-    Dict *d = AS_DICT(it->src);
-    if (it->stop != d->len) {
-        it->stop = -1;
-        return vm_raise(vm, T_RUNTIME_ERROR, "dictionary changed size during iteration");
-    }
-    Value kv[2];
-    if (!dict_next(d, &it->index, &kv[0], &kv[1])) return VAL_NULL;
-    if (t == T_DICT_KEYITER) return kv[0];
-    if (t == T_DICT_VALUEITER) return kv[1];
+/* A dict iterator whose dict changed size raises, and keeps raising. */
+static bool dict_iter_resized(VM *vm, Iter *it) {
+    if (it->stop == AS_DICT(it->src)->len) return false;
+    it->stop = -1;
+    vm_raise(vm, T_RUNTIME_ERROR, "dictionary changed size during iteration");
+    return true;
+}
+
+/* What a key (kind 0), value (1) or item (2) iterator yields for kv. */
+static Value dict_iter_item(VM *vm, int kind, Value kv[2]) {
+    if (kind < 2) return kv[kind];
     Tuple *pair = tuple_from(vm, kv, 2);
     return pair ? val_obj(pair) : VAL_ERROR;
+}
+
+#define DICT_ITER_DONE (-2)
+
+static Value next_dict(VM *vm, Iter *it, TypeId t) {
+    if (it->index == DICT_ITER_DONE) return VAL_NULL;
+    if (dict_iter_resized(vm, it)) return VAL_ERROR;
+    Value kv[2];
+    if (!dict_next(AS_DICT(it->src), &it->index, &kv[0], &kv[1])) {
+        it->index = DICT_ITER_DONE;
+        return VAL_NULL;
+    }
+    return dict_iter_item(vm, (int)(t - T_DICT_KEYITER), kv);
+}
+
+static Value next_dict_rev(VM *vm, Iter *it, TypeId t) {
+    if (it->index == DICT_ITER_DONE) return VAL_NULL;
+    if (dict_iter_resized(vm, it)) return VAL_ERROR;
+    Dict *d = AS_DICT(it->src);
+    /* A same-size change may have compacted the entries below index. */
+    if (it->index >= d->used) it->index = d->used - 1;
+    while (it->index >= 0 && d->entries[it->index].key == VAL_NULL) it->index--;
+    if (it->index < 0) {
+        it->index = DICT_ITER_DONE;
+        return VAL_NULL;
+    }
+    DictEntry *e = &d->entries[it->index--];
+    Value kv[2] = {e->key, e->value};
+    return dict_iter_item(vm, (int)(t - T_DICT_REVKEYITER), kv);
+}
+
+Value dict_reversed(VM *vm, Value v) {
+    TypeId t = T_DICT_REVKEYITER;
+    if (!IS_DICT(v)) {
+        TypeId vt = iter_tid(vm, v);
+        if (!is_view(vt)) return VAL_NULL;
+        t = T_DICT_REVKEYITER + (vt - T_DICT_KEYS);
+        v = AS_ITER(v)->src;
+    }
+    Value it = iter_new(vm, t, v);
+    if (it == VAL_ERROR) return it;
+    AS_ITER(it)->index = AS_DICT(v)->used - 1;
+    AS_ITER(it)->stop = AS_DICT(v)->len;
+    return it;
 }
 
 static Value next_str(VM *vm, Iter *it) {
@@ -449,6 +498,9 @@ Value iter_next(VM *vm, Value itv) {
     case T_DICT_KEYITER:
     case T_DICT_VALUEITER:
     case T_DICT_ITEMITER: return next_dict(vm, it, t);
+    case T_DICT_REVKEYITER:
+    case T_DICT_REVVALUEITER:
+    case T_DICT_REVITEMITER: return next_dict_rev(vm, it, t);
     case T_ENUMERATE: return next_enumerate(vm, itv);
     case T_ZIP: return next_zip(vm, itv);
     case T_REVERSED: return next_reversed(vm, it);

@@ -205,6 +205,32 @@ static Value dict_get_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     return v;
 }
 
+/* dict.fromkeys(iterable[, value]), a classmethod: args[0] is the class. A
+ * subclass gets cls() filled through its own __setitem__, as in CPython. */
+static Value dict_fromkeys_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    SPEC(spec, "fromkeys", ARGS_POS, 1, 2);
+    if (kwnames && kwnames->len)
+        return vm_raise(vm, T_TYPE_ERROR, "dict.fromkeys() takes no keyword arguments");
+    if (arg_parse(vm, &spec, args + 1, nargs - 1, NULL, NULL) < 0) return VAL_ERROR;
+    Value value = nargs == 3 ? args[2] : VAL_NONE;
+    bool exact = args[0] == val_obj(vm->types[T_DICT]);
+    Dict *nd = exact ? dict_new(vm) : NULL;
+    Value d = !exact ? vm_call(vm, args[0], NULL, 0, NULL) : nd ? val_obj(nd) : VAL_ERROR;
+    if (d == VAL_ERROR) return VAL_ERROR;
+    gc_push_root(vm, d);
+    Value it = obj_iter(vm, args[1]);
+    gc_push_root(vm, it);
+    Value k = it;
+    while (k != VAL_ERROR && (k = iter_next(vm, it)) != VAL_NULL && k != VAL_ERROR) {
+        gc_push_root(vm, k);
+        int rc = exact ? dict_set(vm, AS_DICT(d), k, value) : obj_setitem(vm, d, k, value);
+        gc_pop_roots(vm, 1);
+        if (rc < 0) k = VAL_ERROR;
+    }
+    gc_pop_roots(vm, 2);
+    return k == VAL_ERROR ? VAL_ERROR : d;
+}
+
 static Value dict_view(VM *vm, Value *args, int nargs, Tuple *kwnames, const ArgSpec *spec,
                        TypeId t) {
     if (arg_parse(vm, spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
@@ -332,8 +358,7 @@ static int str_window(VM *vm, Str *s, Value *args, int nargs, int first, int64_t
     int64_t len = s->nchars, a = 0, e = len;
     Value va = first < nargs ? args[first] : VAL_NONE;
     Value ve = first + 1 < nargs ? args[first + 1] : VAL_NONE;
-    if (va != VAL_NONE && arg_int64(vm, va, &a) < 0) return -1;
-    if (ve != VAL_NONE && arg_int64(vm, ve, &e) < 0) return -1;
+    if (slice_bound(vm, va, 0, &a) < 0 || slice_bound(vm, ve, len, &e) < 0) return -1;
     if (e > len) e = len;
     else if (e < 0 && (e += len) < 0) e = 0;
     if (a < 0 && (a += len) < 0) a = 0;
@@ -1032,5 +1057,12 @@ void methods_init(VM *vm) {
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
         type_add_native(vm, vm->types[table[i].t], table[i].name, table[i].fn);
+    /* A classmethod, so that a dict subclass's fromkeys builds one of its own. */
+    type_add_native(vm, vm->types[T_DICT], "fromkeys", dict_fromkeys_m);
+    Dict *dd = vm->types[T_DICT]->dict;
+    Str *fk = str_intern_cstr(vm, "fromkeys");
+    Value cm = fk ? descr_classmethod_new(vm, dict_get_str(dd, fk)) : VAL_ERROR;
+    if (cm != VAL_ERROR) dict_set_str(vm, dd, fk, cm);
+    type_modified(vm, vm->types[T_DICT]);
     iter_init_dunders(vm);
 }

@@ -86,6 +86,9 @@ typedef enum ObjKind {
     X(DICT_KEYS, "dict_keys", OBJECT)                                          \
     X(DICT_VALUES, "dict_values", OBJECT)                                      \
     X(DICT_ITEMS, "dict_items", OBJECT)                                        \
+    X(DICT_REVKEYITER, "dict_reversekeyiterator", OBJECT)                      \
+    X(DICT_REVVALUEITER, "dict_reversevalueiterator", OBJECT)                  \
+    X(DICT_REVITEMITER, "dict_reverseitemiterator", OBJECT)                    \
     X(ENUMERATE, "enumerate", OBJECT)                                          \
     X(ZIP, "zip", OBJECT)                                                      \
     X(REVERSED, "reversed", OBJECT)                                            \

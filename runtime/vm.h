@@ -465,6 +465,8 @@ bool descr_is_property(VM *vm, Value v);
  * read on the class itself) whose class is cls: a property runs its getter,
  * a staticmethod gives its function, a classmethod binds to cls. */
 Value descr_get(VM *vm, Value d, Value obj, Type *cls);
+/* classmethod(f), for builtin classes' own classmethods (dict.fromkeys). */
+Value descr_classmethod_new(VM *vm, Value f);
 /* obj.name = v (v VAL_NULL: del obj.name) through property d: 0, or -1. */
 int descr_set(VM *vm, Value d, Value obj, Value v);
 /* Record the attribute name of each property in a new class's dict. */
@@ -594,6 +596,8 @@ Value vm_call(VM *vm, Value callable, Value *args, int nargs, Tuple *kwnames);
  * the class has no such attribute. */
 Value vm_call_dunder(VM *vm, Value v, Str *name, Value *args, int nargs);
 Value obj_getattr(VM *vm, Value obj, Str *name);
+/* A builtin_function_or_method running fn, bound to self (VAL_NULL: none). */
+Value new_native(VM *vm, NativeFn fn, const char *name, Value self);
 /* BEFORE_WITH: mgr.__enter__() (VAL_ERROR on error), with the bound
  * mgr.__exit__ in *exit; TypeError when mgr is no context manager. */
 Value class_before_with(VM *vm, Value mgr, Value *exit);

@@ -1,0 +1,2 @@
+print(dict.fromkeys("ab"))
+print(dict.fromkeys([{}], 1))
