@@ -222,8 +222,7 @@ static bool step(Abs *a, TraceOp *op) {
         push(a, kind_of(v), -1);
         return true;
     }
-    case UOP_LOAD_FAST:
-    case UOP_LOAD_FAST_DEOPT:
+    case UOP_LOAD_FAST_DEOPT: /* the projector's form of every _LOAD_FAST */
         if (tracked && d == 0 && !a->written[i]) a->live_in[i] = 1;
         if (tracked && a->bound[d][i]) {
             op->uop = UOP_LOAD_FAST_CHECKED;

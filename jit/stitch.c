@@ -64,6 +64,12 @@ static const Stencil *op_stencil(const StitchOp *ops, int n, const Layout *l, in
 
 static const Stencil *spill_stencil(uint32_t w) { return &stencils[STENCIL_SPILL][CACHE_SPILL(w)]; }
 
+/* Where fall-through enters op i: its _SPILL, if one stands before it. */
+static uint32_t fall_in(const Layout *l, int n, int i) {
+    uint32_t w = cache_words(l, n)[i];
+    return l->off[i] - (CACHE_SPILL(w) ? spill_stencil(w)->code_size : 0);
+}
+
 static uint32_t *stub_words(const Layout *l, int n) { return l->off + 3 * (size_t)n + 1; }
 
 /* Where a way out (JUMP, DEOPT, ERROR) of op aims. */
@@ -245,10 +251,7 @@ static inline __attribute__((always_inline)) void op_values(uint64_t val[HV_COUN
                                                             uint8_t *data) {
     const uint32_t *code_off = l->off;
     const Stencil *s = op_stencil(op - i, n, l, i);
-    /* The continuation runs into the next op's spill, if it has one. */
-    uint32_t next = code_off[i + 1];
-    if (i + 1 < n && CACHE_SPILL(cache_words(l, n)[i + 1])) next -= spill_stencil(cache_words(l, n)[i + 1])->code_size;
-    val[HV_CONTINUE] = (uintptr_t)(base + next);
+    val[HV_CONTINUE] = (uintptr_t)(base + (i + 1 < n ? fall_in(l, n, i + 1) : code_off[n]));
     /* A way out taken with values in registers goes through its stub
      * (only the ways the stencil uses: plan checked their targets). */
     for (unsigned ways = s->uses & STUB_WAYS; ways; ways &= ways - 1) {
@@ -293,9 +296,9 @@ static StitchError emit(uint8_t *base, const StitchOp *ops, int n, const Layout 
         const StitchOp *op = &ops[i];
         const Stencil *s = op_stencil(ops, n, l, i);
         uint8_t *code = base + code_off[i], *data = base + data_off[i];
-        uint32_t w = cache_words(l, n)[i];
         /* A spill has no holes: it stores registers and falls through. */
-        if (CACHE_SPILL(w)) memcpy(code - spill_stencil(w)->code_size, spill_stencil(w)->code, spill_stencil(w)->code_size);
+        uint32_t in = fall_in(l, n, i);
+        if (in < code_off[i]) memcpy(base + in, spill_stencil(cache_words(l, n)[i])->code, code_off[i] - in);
         memcpy(code, s->code, s->code_size);
         if (s->data_size) memcpy(data, s->data, s->data_size);
         if (!s->nholes) continue;
