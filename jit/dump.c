@@ -30,6 +30,7 @@ typedef struct Dump {
     const char *const *labels;
     csh cs;
     cs_insn *insn;
+    const StitchListing *l; /* NULL: no listing */
 } Dump;
 
 static const char *label(const Dump *d, int64_t i) {
@@ -104,8 +105,21 @@ static void print_bytes(FILE *out, const uint8_t *b, size_t n) {
     fprintf(out, "%-30s ", hex);
 }
 
+/* The op a write-back stub's jmp (no hole: the stitcher writes it) goes
+ * to, or -1. */
+static int stub_target(const Dump *d, const cs_insn *in) {
+    if (!d->l || in->size != 5 || in->bytes[0] != 0xE9) return -1; /* jmp rel32 */
+    int32_t rel;
+    memcpy(&rel, in->bytes + 1, 4);
+    uint64_t at = offset_of(d, in->address + 5 + (uint64_t)(int64_t)rel);
+    for (int i = 0; i < d->n; i++)
+        if (d->l->op_start[i] == at) return i;
+    return -1;
+}
+
 /* Disassemble [from, to) (offsets from the entry), naming after each
- * instruction the code holes of hs[0..nh) that lie in it. */
+ * instruction the code holes of hs[0..nh) that lie in it, and where a
+ * write-back stub's jmp goes. */
 static void disasm(Dump *d, uint32_t from, uint32_t to, const StitchHoleRecord *hs, int nh) {
     const uint8_t *code = d->entry + from;
     size_t left = to > from ? to - from : 0;
@@ -132,6 +146,8 @@ static void disasm(Dump *d, uint32_t from, uint32_t to, const StitchHoleRecord *
             col = NOTE_COLUMN;
             print_hole(d, h, h->addend + (is_relative(h) ? (int64_t)(end - h->at) : 0));
         }
+        int t = nh ? -1 : stub_target(d, in);
+        if (t >= 0) fprintf(d->out, "%*s; -> [%d] %s", col < NOTE_COLUMN ? NOTE_COLUMN - col : 0, "", t, label(d, t));
         fputc('\n', d->out);
     }
 }
@@ -203,7 +219,7 @@ static void dump_far(Dump *d, const StitchListing *l) {
 
 void jit_dump_code(FILE *out, const void *entry, size_t size, int n, const char *const *labels,
                    const StitchListing *listing) {
-    Dump d = {out, entry, n, labels, 0, NULL};
+    Dump d = {out, entry, n, labels, 0, NULL, listing};
     if (cs_open(CS_ARCH_X86, CS_MODE_64, &d.cs) != CS_ERR_OK) {
         fprintf(out, "(capstone: cannot open the x86-64 disassembler)\n");
         return;
