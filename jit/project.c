@@ -227,7 +227,13 @@ int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head, F
         int op = decode(&c);
         uint16_t *next = c.ip + opcode_caches[op];
         const short *uops = opcode_uops(op);
+        /* A trace cannot follow into a generator's frame (its ip is the
+         * generator's, known only at run time): a loop over one resumes it
+         * by the generic uop, a nested loop; SEND_GEN is left to tier 1. */
+        if (op == OP_FOR_ITER_GEN) op = OP_FOR_ITER, uops = NULL;
         switch (op) {
+        case OP_SEND_GEN:
+            break;
         case OP_NOP:
             c.instr = next;
             continue;

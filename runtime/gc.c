@@ -341,6 +341,8 @@ static void trace(VM *vm, Obj *o) {
         Generator *g = (Generator *)o;
         mark_obj(vm, g->func);
         gc_mark_value(vm, g->handled);
+        gc_mark_value(vm, g->caller_handled);
+        gc_mark_value(vm, g->caller_outer);
         if (g->saved) mark_values(vm, g->saved, g->nsaved);
         break;
     }
@@ -360,6 +362,7 @@ static void mark_roots(VM *vm) {
         mark_obj(vm, f->func);
         mark_obj(vm, f->globals);
         mark_obj(vm, f->locals_dict);
+        if (f->flags & FRAME_GEN) mark_obj(vm, f->gen);
     }
     gc_mark_value(vm, vm->exc);
     gc_mark_value(vm, vm->handled);

@@ -31,14 +31,65 @@ Value gen_create(VM *vm, Frame *f, Value *sp, uint16_t *ip) {
     g->saved = buf;
     g->cap = cap;
     save(g, f->base, sp, ip);
-    g->handled = VAL_NONE;
+    g->handled = g->caller_handled = g->caller_outer = VAL_NONE;
     g->state = GEN_CREATED;
     return val_obj(g);
 }
 
-void gen_suspend(Frame *f, Value *sp, uint16_t *ip) {
-    save(f->gen, f->base, sp, ip);
-    f->gen->state = GEN_SUSPENDED;
+/* The handled exception while g runs: its own, and the caller's outside
+ * it; the caller's pair waits in g until g yields or finishes. */
+static void swap_in_handled(VM *vm, Generator *g) {
+    g->caller_handled = vm->handled;
+    g->caller_outer = vm->handled_outer;
+    vm->handled_outer = vm_handled(vm);
+    vm->handled = g->handled;
+}
+
+static void swap_out_handled(VM *vm, Generator *g, bool suspended) {
+    g->handled = suspended ? vm->handled : VAL_NONE;
+    vm->handled = g->caller_handled;
+    vm->handled_outer = g->caller_outer;
+    g->caller_handled = g->caller_outer = VAL_NONE;
+}
+
+/* Copy g's extent onto the stack top as a running frame with `flags`
+ * (FRAME_GEN added), the sent value v pushed unless throwing. NULL with a
+ * RecursionError when there is no room. */
+static Frame *push_frame(VM *vm, Generator *g, Value v, bool throw, int flags) {
+    Value *base = vm->stack_top, *end = base + g->cap;
+    if (vm->nframes >= vm->opt.recursion_limit || vm->nframes >= vm->max_frames ||
+        end + 1 > vm->stack_end) {
+        vm_raise(vm, T_RECURSION_ERROR, "maximum recursion depth exceeded");
+        return NULL;
+    }
+    memcpy(base, g->saved, (size_t)g->nsaved * sizeof(Value));
+    Value *sp = base + g->nsaved;
+    /* Operand slots are written before they are read; only those the
+     * collector may see stale (above the high-water mark) need clearing. */
+    for (Value *p = sp > vm->stack_hwm ? sp : vm->stack_hwm; p < end; p++) *p = VAL_NULL;
+    if (!throw) *sp++ = v;
+    if (end > vm->stack_hwm) vm->stack_hwm = end;
+    Frame *f = &vm->frames[vm->nframes++];
+    *f = (Frame){.code = g->func->code, .func = g->func, .globals = g->func->globals,
+                 .base = base, .sp = sp, .ip = g->ip, .flags = FRAME_GEN | flags, .top = end,
+                 .gen = g};
+    vm->stack_top = end;
+    g->state = GEN_RUNNING;
+    swap_in_handled(vm, g);
+    return f;
+}
+
+bool gen_push_frame(VM *vm, Generator *g, Value v, uint32_t exit, int flags) {
+    Frame *f = push_frame(vm, g, v, false, flags);
+    if (f) f->gen_exit = exit;
+    return f != NULL;
+}
+
+void gen_yield(VM *vm, Frame *f, Value *sp, uint16_t *ip) {
+    Generator *g = f->gen;
+    save(g, f->base, sp, ip);
+    g->state = GEN_SUSPENDED;
+    swap_out_handled(vm, g, true);
 }
 
 /* PEP 479: a StopIteration escaping a generator becomes a RuntimeError. */
@@ -51,8 +102,19 @@ static void convert_stop_iteration(VM *vm) {
     gc_pop_roots(vm, 1);
 }
 
-/* Run g until it yields (1), returns (0) or raises (-1), sending v, or with
- * `throw` raising exception v at its yield. *out gets the value. */
+static void finish(VM *vm, Generator *g, bool raised) {
+    g->state = GEN_DONE;
+    g->nsaved = 0;
+    swap_out_handled(vm, g, false);
+    if (raised) convert_stop_iteration(vm);
+}
+
+void gen_finish(VM *vm, Frame *f, bool raised) { finish(vm, f->gen, raised); }
+
+/* Run g in a nested loop until it yields (1), returns (0) or raises (-1),
+ * sending v, or with `throw` raising exception v at its yield. *out gets
+ * the value. (The interpreter's yield, return and unwinding leave the
+ * frame: gen_yield, gen_finish.) */
 static int resume(VM *vm, Generator *g, Value v, bool throw, Value *out) {
     if (g->state == GEN_RUNNING) {
         vm_raise(vm, T_VALUE_ERROR, "generator already executing");
@@ -71,47 +133,19 @@ static int resume(VM *vm, Generator *g, Value v, bool throw, Value *out) {
         vm_raise(vm, T_TYPE_ERROR, "can't send non-None value to a just-started generator");
         return -1;
     }
-    Code *co = g->func->code;
-    Value *saved_top = vm->stack_top, *base = saved_top, *end = base + g->cap;
-    if (vm->nframes >= vm->opt.recursion_limit || vm->nframes >= vm->max_frames ||
-        end + 1 > vm->stack_end) {
-        vm_raise(vm, T_RECURSION_ERROR, "maximum recursion depth exceeded");
-        return -1;
-    }
-    memcpy(base, g->saved, (size_t)g->nsaved * sizeof(Value));
-    Value *sp = base + g->nsaved;
-    for (Value *p = sp; p < end; p++) *p = VAL_NULL;
-    if (!throw) *sp++ = v;
-    Frame *f = &vm->frames[vm->nframes++];
-    *f = (Frame){.code = co, .func = g->func, .globals = g->func->globals, .base = base,
-                 .sp = sp, .ip = g->ip, .flags = FRAME_ENTRY | FRAME_GEN | (throw ? FRAME_THROW : 0),
-                 .top = end, .gen = g};
-    vm->stack_top = end;
+    Value *saved_top = vm->stack_top;
+    if (!push_frame(vm, g, v, throw, FRAME_ENTRY | (throw ? FRAME_THROW : 0))) return -1;
     if (throw) vm->exc = v;
-    g->state = GEN_RUNNING;
-    /* The generator's except blocks see its own handled exception, or
-     * else ours; on the way out it keeps its own and ours comes back. */
-    Value handled = vm->handled, outer = vm->handled_outer;
     gc_push_root(vm, val_obj(g));
-    gc_push_root(vm, handled);
-    gc_push_root(vm, outer);
-    vm->handled_outer = vm_handled(vm);
-    vm->handled = g->handled;
     Value r = interp_run(vm);
-    gc_pop_roots(vm, 3);
-    g->handled = g->state == GEN_SUSPENDED ? vm->handled : VAL_NONE;
-    vm->handled = handled, vm->handled_outer = outer;
+    gc_pop_roots(vm, 1);
     vm->stack_top = saved_top;
+    if (g->state == GEN_RUNNING) finish(vm, g, true); /* interp_run refused to start */
     if (g->state == GEN_SUSPENDED) {
         *out = r;
         return 1;
     }
-    g->state = GEN_DONE;
-    g->nsaved = 0;
-    if (r == VAL_ERROR) {
-        convert_stop_iteration(vm);
-        return -1;
-    }
+    if (r == VAL_ERROR) return -1;
     *out = r;
     return 0;
 }
@@ -226,11 +260,12 @@ static Value delegate(Generator *g) {
  * from` (the SEND's jump target), with the result, a StopIteration's value,
  * or raising the exception there, as CPython 3.11 does. */
 static int leave_delegate(VM *vm, Generator *g, int r, Value value, Value *out) {
-    uint16_t *send = g->ip - 2;   /* SEND, then the YIELD_VALUE g is at */
+    /* SEND, its cache, then the YIELD_VALUE g is at */
+    uint16_t *send = g->ip - 2 - opcode_caches[OP_SEND];
     int oparg = send[0] >> 8, shift = 8;
     for (uint16_t *p = send - 1; (*p & 0xFF) == OP_EXTENDED_ARG; p--, shift += 8)
         oparg |= (*p >> 8) << shift;
-    g->ip = send + 1 + oparg;
+    g->ip = send + 1 + opcode_caches[OP_SEND] + oparg;
     g->nsaved--;
     if (r == 0) return resume(vm, g, value, false, out);
     if (exc_matches(vm, vm->exc, val_obj(vm->types[T_STOP_ITERATION])))

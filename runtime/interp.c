@@ -33,6 +33,9 @@ enum {
 
 _Static_assert(CACHES_CALL == CACHES_CALL_KW && CACHES_CALL == CACHES_CALL_FUNCTION_EX,
                "a return skips the caches of any call");
+/* A generator's yield or return skips the caches of whichever resumed it. */
+enum { GEN_RESUME_CACHES = CACHES_FOR_ITER };
+_Static_assert(CACHES_FOR_ITER == CACHES_SEND, "a generator's yield skips either's caches");
 
 /* Nested interpreter entries from C. Each costs the C stack frames of the
  * loop and of the C functions between (1-2 KB in a debug build), so this
@@ -1063,11 +1066,21 @@ op_RETURN_VALUE: {
         else
             r = base[-1];
     }
+    if (flags & FRAME_GEN) gen_finish(vm, frame, false);
+    uint32_t exit = frame->gen_exit;
     vm->nframes--;
     if (flags & FRAME_ENTRY) return r;
     LOAD_FRAME();
     vm->stack_top = frame->top;
     CHECK(r);
+    if (flags & FRAME_GEN) {
+        /* FOR_ITER_GEN's loop is over (the iterator goes); SEND_GEN's
+         * `yield from` has its result in the receiver's place. */
+        if (flags & FRAME_GEN_SEND) sp[-1] = r;
+        else sp--;
+        ip += GEN_RESUME_CACHES + exit;
+        DISPATCH();
+    }
     *sp++ = r;
     SKIP(CALL);
     DISPATCH();
@@ -1080,17 +1093,27 @@ op_RETURN_GENERATOR: {
     goto op_RETURN_VALUE;
 }
 op_YIELD_VALUE: {
-    /* A generator's frame always runs in its own entry (gen.c). */
+    /* To gen.c's resume (an entry), or to the FOR_ITER_GEN / SEND_GEN that
+     * pushed the frame: the value goes on the caller's stack, after the
+     * receiver, and the caller goes on after the instruction. */
     Value r = sp[-1];
-    gen_suspend(frame, sp - 1, ip);
+    int flags = frame->flags;
+    gen_yield(vm, frame, sp - 1, ip);
     vm->nframes--;
-    return r;
+    if (flags & FRAME_ENTRY) return r;
+    LOAD_FRAME();
+    vm->stack_top = frame->top;
+    *sp++ = r;
+    ip += GEN_RESUME_CACHES;
+    DISPATCH();
 }
 op_SEND: {
+    ADAPT();
     Value out;
     STORE_FRAME();
     int r = gen_send(vm, sp[-2], sp[-1], &out);
     if (r < 0) goto error;
+    SKIP(SEND);
     if (r == 0) {
         sp[-2] = out;
         sp--;
@@ -1205,6 +1228,7 @@ unwind: {
         DISPATCH();
     }
     int flags = frame->flags;
+    if (flags & FRAME_GEN) gen_finish(vm, frame, true);
     vm->nframes--;
     if (flags & FRAME_ENTRY) return VAL_ERROR;
     LOAD_FRAME();

@@ -64,8 +64,15 @@ int call_dict_merge(VM *vm, Value callable, Dict *d, Value m);
 /* gen.c. RETURN_GENERATOR: a new generator owning a copy of frame f's
  * extent up to sp, to resume at ip. */
 Value gen_create(VM *vm, Frame *f, Value *sp, uint16_t *ip);
-/* YIELD_VALUE: save f's extent up to sp and ip into its generator. */
-void gen_suspend(Frame *f, Value *sp, uint16_t *ip);
+/* FOR_ITER_GEN, SEND_GEN: push g's frame (FRAME_GEN | flags) to run in
+ * this loop, sending v; its return continues the caller `exit` units past
+ * the instruction's caches. false with a RecursionError raised. */
+bool gen_push_frame(VM *vm, Generator *g, Value v, uint32_t exit, int flags);
+/* YIELD_VALUE in a FRAME_GEN frame f: save its extent up to sp and ip into
+ * its generator, which is then suspended. */
+void gen_yield(VM *vm, Frame *f, Value *sp, uint16_t *ip);
+/* f's generator returned or (raised) raised out of f: it is done. */
+void gen_finish(VM *vm, Frame *f, bool raised);
 /* SEND: resume recv with v (a generator, else next() or .send()). 1 with
  * *out the value yielded, 0 with *out the value returned, -1 raised. */
 int gen_send(VM *vm, Value recv, Value v, Value *out);

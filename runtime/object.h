@@ -420,6 +420,8 @@ typedef struct Generator {
     uint16_t *ip;
     Value handled;        /* what its own except block handles while it is
                            * suspended, else VAL_NONE (CPython's gi_exc_state) */
+    Value caller_handled; /* while it runs: the resumer's vm->handled and */
+    Value caller_outer;   /* vm->handled_outer, given back when it leaves */
 } Generator;
 
 /* A module (module.c): its namespace is `dict`, which is also the globals

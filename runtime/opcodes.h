@@ -46,6 +46,7 @@
 #define FAMILY_STORE_SUBSCR    1, 3, 0, 0
 #define FAMILY_UNPACK_SEQUENCE 1, 1, (oparg), OPF_ARG
 #define FAMILY_FOR_ITER        1, 1, 2, OPF_ARG | OPF_JUMP
+#define FAMILY_SEND            1, 2, 2, OPF_ARG | OPF_JUMP
 #define FAMILY_LOAD_GLOBAL     4, 0, 1 + ((oparg) & 1), OPF_ARG | OPF_NAME
 #define FAMILY_CALL            4, (oparg) + 2, 1, OPF_ARG
 #define FAMILY_LOAD_ATTR       9, 1, 1 + ((oparg) & 1), OPF_ARG | OPF_NAME
@@ -186,7 +187,7 @@
     /* gen.c forwards throw() and close() to the receiver below it.               */    \
     X(RETURN_GENERATOR, 0, 0, 1, 0)                                                     \
     X(YIELD_VALUE, 0, 1, 1, 0)                                                          \
-    X(SEND, 0, 2, 2, OPF_ARG | OPF_JUMP)                                                \
+    X(SEND, 1, 2, 2, OPF_ARG | OPF_JUMP)                                                \
     X(GET_YIELD_FROM_ITER, 0, 1, 1, 0)                                                  \
     /* with (class.c). BEFORE_WITH: [mgr] -> [mgr.__exit__ mgr.__enter__()].    */    \
     /* WITH_EXCEPT_START: [exit prev exc] -> [exit prev exc exit(type(exc), exc,  */    \

@@ -126,12 +126,19 @@ static int unpack_sequence(VM *vm, Value *sp, uint32_t oparg, SpecFail *fail) {
 static int for_iter(VM *vm, Value *sp, SpecFail *fail) {
     Value it = sp[-1];
     *fail = SPEC_FAIL_TYPES;
+    if (IS_GEN(it)) return OP_FOR_ITER_GEN;
     if (!val_is_kind(it, OBJ_ITER)) return -1;
     Type *t = val_as_obj(it)->type;
     if (t == vm->types[T_RANGE_ITER]) return OP_FOR_ITER_RANGE;
     if (t == vm->types[T_LIST_ITER]) return OP_FOR_ITER_LIST;
     if (t == vm->types[T_TUPLE_ITER]) return OP_FOR_ITER_TUPLE;
     return -1;
+}
+
+/* A generator resumes in the caller's loop; other receivers stay generic. */
+static int send(Value *sp, SpecFail *fail) {
+    *fail = SPEC_FAIL_TYPES;
+    return IS_GEN(sp[-2]) ? OP_SEND_GEN : -1;
 }
 
 /* Entry position of interned key `name` in d, or -1 (a scan: only when
@@ -406,6 +413,7 @@ bool specialize(VM *vm, Frame *f, uint16_t *cache, Value *sp, uint32_t oparg) {
     case OP_STORE_SUBSCR: op = store_subscr(vm, sp, &fail); break;
     case OP_UNPACK_SEQUENCE: op = unpack_sequence(vm, sp, oparg, &fail); break;
     case OP_FOR_ITER: op = for_iter(vm, sp, &fail); break;
+    case OP_SEND: op = send(sp, &fail); break;
     case OP_LOAD_GLOBAL: op = load_global(vm, f, cache, oparg, &fail); break;
     case OP_CALL: op = call(vm, cache, sp, oparg, &fail); break;
     case OP_LOAD_ATTR: op = load_attr(vm, f, cache, sp, oparg, &fail); break;

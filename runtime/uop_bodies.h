@@ -536,6 +536,43 @@ UOP(_FOR_ITER_TUPLE)
     }
 UOP_END
 
+/* A generator another resumption is not running; a just-started one may
+ * only be sent None (the generic SEND raises). */
+UOP(_ITER_CHECK_GEN)
+    DEOPT_IF(!IS_GEN(STACK(-1)) || AS_GEN(STACK(-1))->state == GEN_RUNNING);
+UOP_END
+
+UOP(_SEND_CHECK_GEN)
+    Value recv = STACK(-2);
+    DEOPT_IF(!IS_GEN(recv) || AS_GEN(recv)->state == GEN_RUNNING ||
+             (AS_GEN(recv)->state == GEN_CREATED && STACK(-1) != VAL_NONE));
+UOP_END
+
+UOP(_FOR_ITER_GEN_FRAME)
+    Generator *g = AS_GEN(STACK(-1));
+    if (g->state == GEN_DONE) {
+        SP_ADJ(-1);
+        JUMP_BY((int)OPARG);
+    } else {
+        SYNC_FRAME(&STACK(0));
+        ERROR_IF(!gen_push_frame(vm, g, VAL_NONE, OPARG, 0));
+        FRAME_PUSHED();
+    }
+UOP_END
+
+UOP(_SEND_GEN_FRAME)
+    Generator *g = AS_GEN(STACK(-2));
+    if (g->state == GEN_DONE) {
+        STACK(-2) = VAL_NONE;
+        SP_ADJ(-1);
+        JUMP_BY((int)OPARG);
+    } else {
+        SYNC_FRAME(&STACK(-1));
+        ERROR_IF(!gen_push_frame(vm, g, STACK(-1), OPARG, FRAME_GEN_SEND));
+        FRAME_PUSHED();
+    }
+UOP_END
+
 /* ---- globals ------------------------------------------------------------------- */
 
 /* The keys version changes when a key is added, deleted or moved, never

@@ -125,6 +125,13 @@
     U(_FOR_ITER_RANGE, 1, 2, UOPF_ARG | UOPF_JUMP | UOPF_GUARD)                         \
     U(_FOR_ITER_LIST, 1, 2, UOPF_ARG | UOPF_JUMP)                                       \
     U(_FOR_ITER_TUPLE, 1, 2, UOPF_ARG | UOPF_JUMP)                                      \
+    /* Generators resume in tier 1's own loop: the frame is pushed, and its  */    \
+    /* yield or return continues the caller (gen.c). [it] stays below it;      */    \
+    /* SEND's [recv v] leaves [recv]. An exhausted one pops / jumps at once.  */    \
+    U(_ITER_CHECK_GEN, 1, 1, UOPF_GUARD)                                                \
+    U(_FOR_ITER_GEN_FRAME, 1, 1, UOPF_ARG | UOPF_JUMP | UOPF_ERROR | UOPF_ESCAPES | UOPF_FRAME) \
+    U(_SEND_CHECK_GEN, 2, 2, UOPF_GUARD)                                                \
+    U(_SEND_GEN_FRAME, 2, 1, UOPF_ARG | UOPF_JUMP | UOPF_ERROR | UOPF_ESCAPES | UOPF_FRAME) \
     /* LOAD_GLOBAL: guard the globals dict's keys version (cache units 1-3),    */    \
     /* then read the entry whose index is cached in unit 0's high 12 bits.      */    \
     U(_GUARD_GLOBALS_KEYS, 0, 0, UOPF_GUARD | UOPF_OPERAND)                             \
@@ -286,6 +293,8 @@
     S(P, FOR_ITER_RANGE, FOR_ITER, _ITER_CHECK_RANGE, _FOR_ITER_RANGE)                  \
     S(P, FOR_ITER_LIST, FOR_ITER, _ITER_CHECK_LIST, _FOR_ITER_LIST)                     \
     S(P, FOR_ITER_TUPLE, FOR_ITER, _ITER_CHECK_TUPLE, _FOR_ITER_TUPLE)                  \
+    S(P, FOR_ITER_GEN, FOR_ITER, _ITER_CHECK_GEN, _FOR_ITER_GEN_FRAME)                  \
+    S(P, SEND_GEN, SEND, _SEND_CHECK_GEN, _SEND_GEN_FRAME)                              \
     S(P, LOAD_GLOBAL_MODULE, LOAD_GLOBAL, _GUARD_GLOBALS_KEYS, _LOAD_GLOBAL_MODULE)     \
     S(P, LOAD_GLOBAL_BUILTIN, LOAD_GLOBAL, _GUARD_GLOBALS_KEYS, _LOAD_GLOBAL_BUILTIN)   \
     S(P, CALL_PY_EXACT_ARGS, CALL, _CHECK_FUNCTION_EXACT_ARGS, _PUSH_FRAME)             \

@@ -80,6 +80,8 @@ typedef struct Frame {
     int32_t flags;         /* FRAME_* */
     Value *top;            /* vm->stack_top while this frame runs (interp) */
     Generator *gen;        /* the generator running here; valid only with FRAME_GEN */
+    uint32_t gen_exit;     /* FRAME_GEN without FRAME_ENTRY: the caller's jump
+                            * (FOR_ITER's or SEND's oparg) when gen returns */
 } Frame;
 
 #define FRAME_ENTRY      0x01  /* return leaves the interpreter loop */
@@ -87,6 +89,8 @@ typedef struct Frame {
 #define FRAME_CLASSBODY  0x04
 #define FRAME_GEN        0x08  /* a resumed generator's frame (gen.c): frame->gen */
 #define FRAME_THROW      0x10  /* gen.c: raise vm->exc at the frame's ip on entry */
+#define FRAME_GEN_SEND   0x20  /* a generator's frame pushed by SEND_GEN (else by
+                                * FOR_ITER_GEN, when not FRAME_ENTRY) */
 
 /* Options, set through the public API (stitch.h) or the environment. */
 typedef struct VMOptions {
