@@ -3,11 +3,13 @@
  * CPython's design: calling a generator function runs its prologue, then
  * RETURN_GENERATOR copies the frame's extent (locals and operands) into a
  * new Generator and returns it. Resuming copies the extent back onto the VM
- * stack as a FRAME_ENTRY | FRAME_GEN frame and runs it in a nested
- * interpreter loop; YIELD_VALUE copies the extent back into the generator
- * and leaves that loop. The state tells a yield from a return. Throwing
- * (throw, close) resumes with vm->exc set and FRAME_THROW, so the exception
- * is raised at the yield and the frame's exception table applies.
+ * stack as a FRAME_GEN frame: FOR_ITER_GEN and SEND_GEN push it to run in
+ * the interpreter's own loop; resumptions from C (next(), send, throw,
+ * close, builtins) push it as a FRAME_ENTRY and run a nested loop. Its
+ * YIELD_VALUE copies the extent back (gen_yield); its return or an
+ * exception leaving it ends it (gen_finish). Throwing resumes with vm->exc
+ * set and FRAME_THROW, so the exception is raised at the yield and the
+ * frame's exception table applies.
  */
 #include "interp.h"
 #include "opcodes.h"
