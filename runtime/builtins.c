@@ -385,6 +385,38 @@ static Value bi_repr(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     return obj_repr(vm, args[0]);
 }
 
+/* ascii(x): repr(x) with every non-ASCII code point escaped as CPython
+ * escapes it (\xNN, \uNNNN, \UNNNNNNNN). */
+static Value bi_ascii(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    SPEC(spec, "ascii", ARGS_METH, 1, 1);
+    if (arg_parse(vm, &spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
+    Value r = obj_repr(vm, args[0]);
+    if (r == VAL_ERROR || AS_STR(r)->ascii) return r;
+    Str *s = AS_STR(r);
+    StrBuf b;
+    sb_init(&b);
+    for (int64_t i = 0; i < s->len;) {
+        uint32_t cp;
+        i += utf8_decode(s->data + i, &cp);
+        if (cp < 0x80) sb_addc(&b, (char)cp);
+        else if (cp < 0x100) sb_addf(&b, "\\x%02x", cp);
+        else if (cp < 0x10000) sb_addf(&b, "\\u%04x", cp);
+        else sb_addf(&b, "\\U%08x", cp);
+    }
+    Str *out = sb_finish(vm, &b);
+    return out ? val_obj(out) : VAL_ERROR;
+}
+
+/* exit() and quit() (the site module's) and sys.exit: raise SystemExit. */
+Value builtin_exit(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    SPEC(spec, "exit", ARGS_POS, 0, 1);
+    if (arg_parse(vm, &spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
+    Tuple *a = tuple_from(vm, args, nargs);
+    if (!a) return VAL_ERROR;
+    Value exc = exc_new(vm, vm->types[T_SYSTEM_EXIT], a);
+    return exc == VAL_ERROR ? VAL_ERROR : vm_raise_value(vm, exc);
+}
+
 static Value call_unary_dunder(VM *vm, Value v, const char *name) {
     Str *n = str_intern_cstr(vm, name);
     return n ? vm_call_dunder(vm, v, n, NULL, 0) : VAL_ERROR;
@@ -1228,7 +1260,13 @@ void builtins_init(VM *vm) {
         {"oct", bi_oct},           {"bin", bi_bin},           {"callable", bi_callable},
         {"iter", bi_iter},         {"next", bi_next},         {"getattr", bi_getattr},
         {"hasattr", bi_hasattr},   {"setattr", bi_setattr},   {"delattr", bi_delattr},
-        {"format", bi_format},
+        {"format", bi_format},     {"ascii", bi_ascii},       {"exit", builtin_exit},
+        {"quit", builtin_exit},
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) def_fn(vm, fns[i].name, fns[i].fn);
+    /* CPython's aliases of OSError, and the constant of `python -O`'s absence. */
+    dict_set_str(vm, vm->builtins, str_intern_cstr(vm, "IOError"), val_obj(vm->types[T_OS_ERROR]));
+    dict_set_str(vm, vm->builtins, str_intern_cstr(vm, "EnvironmentError"),
+                 val_obj(vm->types[T_OS_ERROR]));
+    dict_set_str(vm, vm->builtins, str_intern_cstr(vm, "__debug__"), VAL_TRUE);
 }

@@ -116,6 +116,9 @@ const char *type_name_of(VM *vm, Value v);
  * empty args when arg is VAL_NULL. Returns VAL_ERROR. */
 Value raise_with_arg(VM *vm, TypeId t, Value arg);
 
+/* exit([code]), quit(), sys.exit: raise SystemExit(code). */
+Value builtin_exit(VM *vm, Value *args, int nargs, Tuple *kwnames);
+
 /* format() and str.format (format.c). */
 Value bi_format(VM *vm, Value *args, int nargs, Tuple *kwnames);
 Value str_format_m(VM *vm, Value *args, int nargs, Tuple *kwnames);

@@ -143,6 +143,14 @@ static Value special_attr(VM *vm, Value obj, Str *name) {
         if (!strcmp(name->data, "__suppress_context__"))
             return e->cause != VAL_NONE ? VAL_TRUE : VAL_FALSE;
         if (!strcmp(name->data, "__traceback__")) return VAL_NONE;
+        /* What CPython's StopIteration and SystemExit __init__ derive from
+         * the arguments (an attribute set on the instance comes first). */
+        Type *t = val_as_obj(obj)->type;
+        int nargs = e->args ? (int)e->args->len : 0;
+        if ((!strcmp(name->data, "value") && type_is_subtype(t, vm->types[T_STOP_ITERATION])) ||
+            (!strcmp(name->data, "code") && type_is_subtype(t, vm->types[T_SYSTEM_EXIT])))
+            return nargs == 0 ? VAL_NONE : nargs == 1 || name->data[0] == 'v' ? e->args->items[0]
+                                                                             : val_obj(e->args);
     }
         /* fall through */
     case OBJ_INSTANCE:

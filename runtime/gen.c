@@ -158,18 +158,14 @@ Value gen_next(VM *vm, Generator *g) {
     return r < 0 ? VAL_ERROR : r == 0 ? VAL_NULL : out;
 }
 
-/* StopIteration(value), or StopIteration() for None, with .value set. */
+/* StopIteration(value), or StopIteration() for None (.value is args[0]). */
 static Value raise_stop(VM *vm, Value value) {
     gc_push_root(vm, value);   /* the generator's result: nothing else holds it */
     Tuple *args = value == VAL_NONE ? vm->empty_tuple : tuple_from(vm, &value, 1);
     gc_pop_roots(vm, 1);
     if (!args) return VAL_ERROR;
     Value e = exc_new(vm, vm->types[T_STOP_ITERATION], args);
-    if (e == VAL_ERROR) return e;
-    gc_push_root(vm, e);
-    int rc = inst_set(vm, e, str_intern_cstr(vm, "value"), value);
-    gc_pop_roots(vm, 1);
-    return rc < 0 ? VAL_ERROR : vm_raise_value(vm, e);
+    return e == VAL_ERROR ? e : vm_raise_value(vm, e);
 }
 
 /* The value a StopIteration carries (its first argument, or None). */

@@ -109,7 +109,19 @@ static Value raise_unbound_local(VM *vm, Code *co, int i) {
                     AS_STR(co->varnames->items[i])->data);
 }
 
+/* CPython's builtins that stitch lacks: naming one is an unsupported
+ * feature, not a typo, and says so. */
+static const char *const missing_builtins[] = {
+    "BaseExceptionGroup", "Ellipsis", "ExceptionGroup", "NotImplemented", "__build_class__",
+    "__import__", "aiter", "anext", "breakpoint", "bytearray", "bytes", "compile", "complex",
+    "copyright", "credits", "dir", "eval", "exec", "globals", "help", "input", "license",
+    "locals", "memoryview", "open", "vars",
+};
+
 static Value raise_name_error(VM *vm, Str *name) {
+    for (size_t i = 0; i < sizeof missing_builtins / sizeof *missing_builtins; i++)
+        if (!strcmp(name->data, missing_builtins[i]))
+            return vm_raise(vm, T_NAME_ERROR, "stitch: unsupported: builtin '%s'", name->data);
     return vm_raise(vm, T_NAME_ERROR, "name '%s' is not defined", name->data);
 }
 

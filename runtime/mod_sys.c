@@ -44,16 +44,6 @@ static int add_stream(VM *vm, ModuleObj *sys, const char *attr, const char *name
     return rc;
 }
 
-/* exit([code]): raise SystemExit(code); the CLI exits with its status. */
-static Value sys_exit(VM *vm, Value *args, int nargs, Tuple *kwnames) {
-    SPEC(spec, "exit", ARGS_POS, 0, 1);
-    if (arg_parse(vm, &spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
-    Tuple *a = tuple_from(vm, args, nargs);
-    if (!a) return VAL_ERROR;
-    Value exc = exc_new(vm, vm->types[T_SYSTEM_EXIT], a);
-    return exc == VAL_ERROR ? VAL_ERROR : vm_raise_value(vm, exc);
-}
-
 static Value sys_getrecursionlimit(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     SPEC(spec, "getrecursionlimit", ARGS_METH, 0, 0);
     if (arg_parse(vm, &spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
@@ -99,7 +89,7 @@ int mod_sys_init(VM *vm, ModuleObj *m) {
         const char *name;
         NativeFn fn;
     } fns[] = {
-        {"exit", sys_exit},
+        {"exit", builtin_exit},
         {"getrecursionlimit", sys_getrecursionlimit},
         {"setrecursionlimit", sys_setrecursionlimit},
     };

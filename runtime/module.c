@@ -125,6 +125,38 @@ done:
     return r;
 }
 
+/* Common modules of CPython's standard library, which stitch does not
+ * have (its own: builtin_modules): importing one is an unsupported feature
+ * and the error says so. */
+static const char *const stdlib_modules[] = {
+    "abc", "argparse", "array", "ast", "asyncio", "base64", "bisect", "builtins",
+    "calendar", "cmath", "collections", "concurrent", "contextlib", "copy", "csv",
+    "ctypes", "dataclasses", "datetime", "decimal", "difflib", "dis", "enum", "errno",
+    "fractions", "functools", "gc", "getopt", "glob", "hashlib", "heapq", "hmac",
+    "html", "http", "importlib", "inspect", "io", "ipaddress", "itertools", "json",
+    "keyword", "linecache", "locale", "logging", "lzma", "marshal", "mmap",
+    "multiprocessing", "numbers", "operator", "os", "pathlib", "pickle", "platform",
+    "pprint", "queue", "re", "reprlib", "secrets", "select", "shelve", "shlex",
+    "shutil", "signal", "socket", "sqlite3", "stat", "statistics", "string", "struct",
+    "subprocess", "tempfile", "textwrap", "threading", "timeit", "tkinter", "token",
+    "tokenize", "traceback", "types", "typing", "unicodedata", "unittest", "urllib",
+    "uuid", "warnings", "weakref", "xml", "zipfile", "zlib",
+};
+
+static Value not_found(VM *vm, Str *name) {
+    for (size_t i = 0; i < sizeof stdlib_modules / sizeof *stdlib_modules; i++) {
+        if (strcmp(name->data, stdlib_modules[i])) continue;
+        char have[128] = "";
+        for (size_t k = 0; k < sizeof builtin_modules / sizeof *builtin_modules; k++)
+            snprintf(have + strlen(have), sizeof have - strlen(have), "%s%s", k ? ", " : "",
+                     builtin_modules[k].name);
+        return vm_raise(vm, T_MODULE_NOT_FOUND_ERROR,
+                        "stitch: unsupported: standard module '%s' (built in: %s)", name->data,
+                        have);
+    }
+    return vm_raise(vm, T_MODULE_NOT_FOUND_ERROR, "No module named '%s'", name->data);
+}
+
 Value module_import(VM *vm, Str *name) {
     if (!vm->modules && !(vm->modules = dict_new(vm))) return VAL_ERROR;
     Value v = dict_get(vm, vm->modules, val_obj(name));
@@ -142,7 +174,7 @@ Value module_import(VM *vm, Str *name) {
     for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++)
         if (!strcmp(builtin_modules[i].name, name->data)) return load_builtin(vm, i);
     char *path = find_source(vm, name->data);
-    if (!path) return vm_raise(vm, T_MODULE_NOT_FOUND_ERROR, "No module named '%s'", name->data);
+    if (!path) return not_found(vm, name);
     v = load_source(vm, name, path);
     free(path);
     return v;

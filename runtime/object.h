@@ -129,7 +129,38 @@ typedef enum ObjKind {
     X(IMPORT_ERROR, "ImportError", EXCEPTION)                                  \
     X(MODULE_NOT_FOUND_ERROR, "ModuleNotFoundError", IMPORT_ERROR)             \
     X(GENERATOR, "generator", OBJECT)                                          \
-    X(GENERATOR_EXIT, "GeneratorExit", BASE_EXCEPTION)
+    X(GENERATOR_EXIT, "GeneratorExit", BASE_EXCEPTION)                         \
+    X(OS_ERROR, "OSError", EXCEPTION)                                          \
+    X(EOF_ERROR, "EOFError", EXCEPTION)                                        \
+    X(FILE_NOT_FOUND_ERROR, "FileNotFoundError", OS_ERROR)                     \
+    X(FILE_EXISTS_ERROR, "FileExistsError", OS_ERROR)                          \
+    X(PERMISSION_ERROR, "PermissionError", OS_ERROR)                           \
+    X(TIMEOUT_ERROR, "TimeoutError", OS_ERROR)                                 \
+    X(CONNECTION_ERROR, "ConnectionError", OS_ERROR)                           \
+    X(BROKEN_PIPE_ERROR, "BrokenPipeError", CONNECTION_ERROR)                  \
+    X(INTERRUPTED_ERROR, "InterruptedError", OS_ERROR)                         \
+    X(IS_A_DIRECTORY_ERROR, "IsADirectoryError", OS_ERROR)                     \
+    X(NOT_A_DIRECTORY_ERROR, "NotADirectoryError", OS_ERROR)                   \
+    X(UNICODE_ERROR, "UnicodeError", VALUE_ERROR)                              \
+    X(UNICODE_DECODE_ERROR, "UnicodeDecodeError", UNICODE_ERROR)               \
+    X(UNICODE_ENCODE_ERROR, "UnicodeEncodeError", UNICODE_ERROR)               \
+    X(FLOATING_POINT_ERROR, "FloatingPointError", ARITHMETIC_ERROR)            \
+    X(SYSTEM_ERROR, "SystemError", EXCEPTION)                                  \
+    X(BUFFER_ERROR, "BufferError", EXCEPTION)                                  \
+    X(REFERENCE_ERROR, "ReferenceError", EXCEPTION)                            \
+    X(STOP_ASYNC_ITERATION, "StopAsyncIteration", EXCEPTION)                   \
+    X(INDENTATION_ERROR, "IndentationError", SYNTAX_ERROR)                     \
+    X(TAB_ERROR, "TabError", INDENTATION_ERROR)                                \
+    X(WARNING, "Warning", EXCEPTION)                                           \
+    X(USER_WARNING, "UserWarning", WARNING)                                    \
+    X(DEPRECATION_WARNING, "DeprecationWarning", WARNING)                      \
+    X(PENDING_DEPRECATION_WARNING, "PendingDeprecationWarning", WARNING)       \
+    X(RUNTIME_WARNING, "RuntimeWarning", WARNING)                              \
+    X(SYNTAX_WARNING, "SyntaxWarning", WARNING)                                \
+    X(FUTURE_WARNING, "FutureWarning", WARNING)                                \
+    X(IMPORT_WARNING, "ImportWarning", WARNING)                                \
+    X(UNICODE_WARNING, "UnicodeWarning", WARNING)                              \
+    X(RESOURCE_WARNING, "ResourceWarning", WARNING)
 
 typedef enum TypeId {
 #define X(id, name, base) T_##id,

@@ -1,0 +1,2 @@
+# expect: NameError: stitch: unsupported: builtin 'eval'
+print(eval("1 + 2"))
