@@ -923,7 +923,7 @@ static void compile_expr_inner(Compiler *c, Expr *e) {
         emit_const(c, make_const(c, e));
         return;
     case EXPR_ELLIPSIS:
-        error_at(c, e->line, e->col, "stitch: Ellipsis is not supported yet");
+        error_at(c, e->line, e->col, "stitch: unsupported: Ellipsis (...)");
         return;
     case EXPR_BINOP:
         compile_expr(c, e->u.binop.left);
@@ -1045,7 +1045,7 @@ static void compile_expr_inner(Compiler *c, Expr *e) {
         compile_store(c, e->u.named.target);
         return;
     case EXPR_STARRED:
-        error_at(c, e->line, e->col, "stitch: starred expressions are not supported here yet");
+        error_at(c, e->line, e->col, "stitch: unsupported: a starred expression here");
         return;
     case EXPR_FSTRING: compile_fstring(c, e); return;
     case EXPR_FORMATTED: {
@@ -1058,7 +1058,7 @@ static void compile_expr_inner(Compiler *c, Expr *e) {
         return;
     }
     default:
-        error_at(c, e->line, e->col, "stitch: this expression is not supported yet");
+        error_at(c, e->line, e->col, "stitch: unsupported: this expression");
         return;
     }
 }
@@ -1149,7 +1149,7 @@ static void compile_store(Compiler *c, Expr *t) {
         return;
     }
     case EXPR_STARRED:
-        error_at(c, t->line, t->col, "starred assignment is not supported yet");
+        error_at(c, t->line, t->col, "stitch: unsupported: this starred assignment");
         return;
     default:
         error_at(c, t->line, t->col, "cannot assign to expression");
@@ -1811,7 +1811,7 @@ static void compile_stmt(Compiler *c, Stmt *s) {
         return;
     }
     default:
-        error_at(c, s->line, s->col, "stitch: this statement is not supported yet");
+        error_at(c, s->line, s->col, "stitch: unsupported: this statement");
         return;
     }
 }

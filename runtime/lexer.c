@@ -222,7 +222,7 @@ static const char *read_digits(Lx *lx, const char *p, int base, const char *kind
 /* A number may not run straight into a name, except a keyword (`1if x`). */
 static bool verify_end_of_number(Lx *lx, const char *p, const char *start, const char *kind) {
     if (p < lx->end && (*p == 'j' || *p == 'J')) {
-        lex_error(lx, "SyntaxError", lx->line, start, "imaginary literals are not supported");
+        lex_error(lx, "SyntaxError", lx->line, start, "stitch: unsupported: imaginary literals (complex numbers)");
         return false;
     }
     if (p < lx->end && is_ident_start((unsigned char)*p) && !starts_keyword_after_number(p, lx->end)) {
@@ -374,7 +374,7 @@ const char *lex_decode_string(Arena *a, const char *s, size_t n, bool raw,
         case 'u': digits = 4; break;
         case 'U': digits = 8; break;
         case 'N':
-            snprintf(err, errsize, "(unicode error) \\N{...} escapes are not supported");
+            snprintf(err, errsize, "stitch: unsupported: \\N{...} escapes");
             *err_at = esc;
             return NULL;
         default:
@@ -485,7 +485,7 @@ static void lex_string(Lx *lx, const char *start, int flags) {
     if (p > lx->end) p = lx->end;
     lx->cur = p;
     if (flags & PFX_B) {
-        lex_error(lx, "SyntaxError", line0, start, "bytes literals are not supported");
+        lex_error(lx, "SyntaxError", line0, start, "stitch: unsupported: bytes literals");
         return;
     }
     Token *t = push_token(lx, (flags & PFX_F) ? TK_FSTRING : TK_STRING, start,

@@ -339,7 +339,7 @@ static bool parse_generators(Parser *p, NodeList *gens) {
         nodelist_push(p->a, gens, c);
     }
     if (peek_kind(p) == TK_ASYNC) {
-        error_at(p, peek(p), "asynchronous comprehensions are not supported");
+        error_at(p, peek(p), "stitch: unsupported: asynchronous comprehensions");
         return false;
     }
     return true;
@@ -566,7 +566,7 @@ static Expr *parse_atom(Parser *p) {
         p->no_in = saved;
         return e;
     case TK_YIELD: return error_at(p, t, "'yield' expressions are not supported yet");
-    case TK_AWAIT: return error_at(p, t, "'await' expressions are not supported");
+    case TK_AWAIT: return error_at(p, t, "stitch: unsupported: 'await'");
     default: return invalid_syntax(p);
     }
 }
@@ -694,7 +694,7 @@ static Expr *parse_factor(Parser *p);
 
 /* primary ['**' factor]: binds tighter than a unary op on its left. */
 static Expr *parse_power(Parser *p) {
-    if (peek_kind(p) == TK_AWAIT) return error_at(p, peek(p), "'await' expressions are not supported");
+    if (peek_kind(p) == TK_AWAIT) return error_at(p, peek(p), "stitch: unsupported: 'await'");
     Expr *base = parse_primary(p);
     if (!base || !accept(p, TK_DOUBLESTAR)) return base;
     Expr *exp = parse_factor(p);
@@ -1217,7 +1217,7 @@ static bool parse_params(Parser *p, Params *params, TokenKind end, bool annotati
             return false;
         }
         if (t->kind == TK_SLASH) {
-            error_at(p, t, "positional-only parameters are not supported yet");
+            error_at(p, t, "stitch: unsupported: positional-only parameters ('/')");
             return false;
         }
         if (t->kind == TK_STAR || t->kind == TK_DOUBLESTAR) {
@@ -1401,10 +1401,10 @@ static Stmt *parse_class(Parser *p) {
         Expr *call = expr_at(p, EXPR_CALL, name);
         if (!parse_call_args(p, call)) return NULL;
         if (call->u.call.kwnames.len)
-            return error_at_node(p, call->u.call.kwvalues.items[0], "class keyword arguments are not supported yet");
+            return error_at_node(p, call->u.call.kwvalues.items[0], "stitch: unsupported: class keyword arguments (metaclass=...)");
         for (int i = 0; i < call->u.call.args.len; i++)
             if (((Expr *)call->u.call.args.items[i])->kind == EXPR_STARRED)
-                return error_at_node(p, call->u.call.args.items[i], "starred class bases are not supported yet");
+                return error_at_node(p, call->u.call.args.items[i], "stitch: unsupported: starred class bases");
         s->u.cls.bases = call->u.call.args;
     }
     if (!expect_colon(p, false) || !parse_block(p, &s->u.cls.body, "class definition", t->line))
@@ -1417,7 +1417,7 @@ static Handler *parse_handler(Parser *p) {
     Handler *h = arena_alloc(p->a, sizeof(Handler));
     h->line = t->line;
     h->col = t->col;
-    if (peek_kind(p) == TK_STAR) return error_at(p, peek(p), "'except*' is not supported");
+    if (peek_kind(p) == TK_STAR) return error_at(p, peek(p), "stitch: unsupported: 'except*'");
     if (peek_kind(p) != TK_COLON) {
         if (!(h->type = parse_expression(p))) return NULL;
         if (peek_kind(p) == TK_COMMA)
@@ -1636,7 +1636,7 @@ static Stmt *parse_import(Parser *p) {
 static Stmt *parse_from_import(Parser *p) {
     Stmt *s = stmt_at(p, STMT_IMPORT, advance(p));
     if (peek_kind(p) == TK_DOT || peek_kind(p) == TK_ELLIPSIS)
-        return error_at(p, peek(p), "stitch: relative imports are not supported");
+        return error_at(p, peek(p), "stitch: unsupported: relative imports");
     if (!(s->u.import_.module = parse_dotted_name(p)) || !expect(p, TK_IMPORT)) return NULL;
     if (accept(p, TK_STAR)) {
         nodelist_push(p->a, &s->u.import_.names, "*");
@@ -1733,9 +1733,27 @@ static Stmt *parse_decorated(Parser *p) {
     return s;
 }
 
+static bool is_name(const Token *t, const char *s) {
+    return t->kind == TK_NAME && t->len == strlen(s) && !memcmp(t->start, s, t->len);
+}
+
+/* `match` is a soft keyword: it opens a match statement (3.10) when its
+ * line ends in ':' and an indented `case` follows. */
+static bool at_match_statement(Parser *p) {
+    if (!is_name(peek(p), "match")) return false;
+    int i = p->pos + 1;
+    while (i < p->ntoks && p->toks[i].kind != TK_NEWLINE && p->toks[i].kind != TK_EOF) i++;
+    return i + 2 < p->ntoks && p->toks[i - 1].kind == TK_COLON &&
+           p->toks[i + 1].kind == TK_INDENT && is_name(&p->toks[i + 2], "case");
+}
+
 static bool parse_statement(Parser *p, NodeList *out) {
     Token *t = peek(p);
     Stmt *s;
+    if (at_match_statement(p)) {
+        error_at(p, t, "stitch: unsupported: 'match' statements");
+        return false;
+    }
     switch (t->kind) {
     case TK_IF: s = parse_if(p); break;
     case TK_WHILE: s = parse_while(p); break;
@@ -1745,7 +1763,7 @@ static bool parse_statement(Parser *p, NodeList *out) {
     case TK_TRY: s = parse_try(p); break;
     case TK_AT: s = parse_decorated(p); break;
     case TK_WITH: s = parse_with(p); break;
-    case TK_ASYNC: s = error_at(p, t, "'async' is not supported"); break;
+    case TK_ASYNC: s = error_at(p, t, "stitch: unsupported: 'async'"); break;
     default: return parse_simple_stmts(p, out);
     }
     if (!s) return false;

@@ -178,7 +178,7 @@ static void test_number_errors(void **state) {
     assert_string_equal(lex_err("x = 08\n"),
                         "SyntaxError: leading zeros in decimal integer literals are not permitted; "
                         "use an 0o prefix for octal integers @1:5");
-    assert_string_equal(lex_err("x = 1j\n"), "SyntaxError: imaginary literals are not supported @1:5");
+    assert_string_equal(lex_err("x = 1j\n"), "SyntaxError: stitch: unsupported: imaginary literals (complex numbers) @1:5");
     assert_string_equal(lex_err("x = 1e\n"), "SyntaxError: invalid decimal literal @1:5");
 }
 
@@ -243,7 +243,7 @@ static void test_string_errors(void **state) {
                         "SyntaxError: unterminated string literal (detected at line 3) @2:5");
     assert_string_equal(lex_err("x = 1\ns = '''abc\n\n"),
                         "SyntaxError: unterminated triple-quoted string literal (detected at line 3) @2:5");
-    assert_string_equal(lex_err("x = b'abc'\n"), "SyntaxError: bytes literals are not supported @1:5");
+    assert_string_equal(lex_err("x = b'abc'\n"), "SyntaxError: stitch: unsupported: bytes literals @1:5");
     assert_string_equal(lex_err("x = '\\x4'\n"),
                         "SyntaxError: (unicode error) 'unicodeescape' codec can't decode bytes in "
                         "position 0-2: truncated \\xXX escape @1:5");

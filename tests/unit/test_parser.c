@@ -266,13 +266,18 @@ static void test_unsupported(void **state) {
     (void)state;
     PARSE("{*a for a in b}", "SyntaxError: iterable unpacking cannot be used in comprehension @1:2");
     PARSE("sum(x for x in y)", "(Expr (Call (Name sum) (GeneratorExp (Name y))))");
-    PARSE("from . import x", "SyntaxError: stitch: relative imports are not supported @1:6");
+    PARSE("from . import x", "SyntaxError: stitch: unsupported: relative imports @1:6");
     PARSE("from m import a,", "SyntaxError: trailing comma not allowed without surrounding parentheses @1:17");
     PARSE("def f(): yield 1", "(Def f (Params) (body (Expr (Yield (Int 1)))))");
     PARSE("def f(*): pass", "SyntaxError: named arguments must follow bare * @1:7");
-    PARSE("x = b'a'", "SyntaxError: bytes literals are not supported @1:5");
-    PARSE("x = 1j", "SyntaxError: imaginary literals are not supported @1:5");
+    PARSE("x = b'a'", "SyntaxError: stitch: unsupported: bytes literals @1:5");
+    PARSE("x = 1j", "SyntaxError: stitch: unsupported: imaginary literals (complex numbers) @1:5");
     PARSE("if (x.y := 1): pass", "SyntaxError: cannot use assignment expressions with attribute @1:5");
+    PARSE("match x:\n    case 1:\n        pass\n", "SyntaxError: stitch: unsupported: 'match' statements @1:1");
+    PARSE("match(x)", "(Expr (Call (Name match) (Name x)))");
+    PARSE("match = 1", "(Assign (Name match store) (Int 1))");
+    PARSE("async def f(): pass", "SyntaxError: stitch: unsupported: 'async' @1:1");
+    PARSE("def f(a, /, b): pass", "SyntaxError: stitch: unsupported: positional-only parameters ('/') @1:10");
 }
 
 static void test_positions(void **state) {

@@ -1,0 +1,3 @@
+# expect: SyntaxError: stitch: unsupported: bytes literals
+data = b"\x00\x01"
+print(len(data))
