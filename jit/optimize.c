@@ -241,6 +241,7 @@ static bool step(Abs *a, TraceOp *op) {
         }
         return true;
     case UOP_PUSH_FRAME:
+    case UOP_PUSH_FRAME_KW:
     case UOP_ALLOC_AND_ENTER_INIT: {
         /* [callable NULL args...] with exact arguments: the callee's
          * parameters are the arguments, kinds and all. */
@@ -254,8 +255,9 @@ static bool step(Abs *a, TraceOp *op) {
             memcpy(a->locals[a->depth], args, LOCALS);
             memset(a->bound[a->depth], 0, LOCALS);
             /* A call that bound its arguments bound every positional
-             * parameter of the code the trace checked it runs. */
-            if (op->uop == UOP_PUSH_FRAME && a->callee)
+             * parameter of the code the trace checked it runs (a keyword
+             * call's map leaves none unbound either). */
+            if (op->uop != UOP_ALLOC_AND_ENTER_INIT && a->callee)
                 memset(a->bound[a->depth], 1, a->callee->nargs < LOCALS ? (size_t)a->callee->nargs : LOCALS);
             a->base[a->depth] = a->sp;
         }

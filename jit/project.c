@@ -162,7 +162,12 @@ static bool inline_call(VM *vm, Cursor *c, int op, const short *uops) {
         return false;
     /* A class's version pins its __init__; a function's code is checked. */
     for (const short *u = uops; *u >= 0; u++) {
+        /* CALL_KW's guard checks the code already; this one tells the
+         * optimizer the callee (with the callable one slot further down,
+         * below the kwnames). */
         if (*u == UOP_PUSH_FRAME) emit(c, UOP_CHECK_FUNCTION_CODE, c->oparg, (uint64_t)(uintptr_t)callee);
+        if (*u == UOP_PUSH_FRAME_KW)
+            emit(c, UOP_CHECK_FUNCTION_CODE, c->oparg + 1, (uint64_t)(uintptr_t)callee);
         emit(c, *u, c->oparg, 0);
     }
     t->inlined[t->ninlined++] = callee;
@@ -274,7 +279,10 @@ int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head, F
         case OP_CALL_PY_EXACT_ARGS:
         case OP_CALL_BOUND_METHOD_EXACT_ARGS:
         case OP_CALL_PY_GENERAL:
-        case OP_CALL_ALLOC_AND_ENTER_INIT: {
+        case OP_CALL_ALLOC_AND_ENTER_INIT:
+        case OP_CALL_KW_PY:
+        case OP_CALL_KW_PY_SELF:
+        case OP_CALL_KW_BOUND_METHOD: {
             uint16_t *ret = next;
             Code *caller = c.co;
             if (!inline_call(vm, &c, op, uops)) break;
@@ -287,6 +295,10 @@ int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head, F
             c.instr = c.co->code;
             continue;
         }
+        case OP_CALL_KW_ALLOC_AND_ENTER_INIT:
+            /* Its cache has no room for __init__'s code id (unit 3 holds
+             * the keyword map): tier 1 runs it. */
+            break;
         default:
             if (uops) {
                 for (const short *u = uops; *u >= 0; u++) {

@@ -159,20 +159,16 @@ done:
     return rc;
 }
 
-Frame *call_push(VM *vm, Function *fn, Value *locals, int npos, Tuple *kwnames, int flags) {
+/* Room for a frame ending at `end`, within the recursion limit. */
+static inline bool frame_fits(VM *vm, Value *end) {
+    return __builtin_expect(vm->nframes < vm->opt.recursion_limit && vm->nframes < vm->max_frames &&
+                                end <= vm->stack_end,
+                            1);
+}
+
+/* Push the frame of fn whose locals (bound) start at `locals`. */
+static Frame *frame_enter(VM *vm, Function *fn, Value *locals, Value *end, int flags) {
     Code *co = fn->code;
-    Value *end = locals + co->nlocals + co->stacksize;
-    if (__builtin_expect(vm->nframes >= vm->opt.recursion_limit || vm->nframes >= vm->max_frames ||
-                             end > vm->stack_end,
-                         0)) {
-        raise_recursion(vm);
-        return NULL;
-    }
-    if (__builtin_expect(!kwnames && npos == co->nargs && !(co->flags & CO_COMPLEX_ARGS), 1)) {
-        clear_extent(vm, locals, npos, co, end);
-    } else if (bind_slow(vm, fn, locals, npos, kwnames, end) < 0) {
-        return NULL;
-    }
     if (end > vm->stack_hwm) vm->stack_hwm = end;
     Frame *f = &vm->frames[vm->nframes++];
     f->code = co;
@@ -188,6 +184,61 @@ Frame *call_push(VM *vm, Function *fn, Value *locals, int npos, Tuple *kwnames, 
     f->top = end > vm->stack_top ? end : vm->stack_top;
     vm->stack_top = f->top;
     return f;
+}
+
+Frame *call_push(VM *vm, Function *fn, Value *locals, int npos, Tuple *kwnames, int flags) {
+    Code *co = fn->code;
+    Value *end = locals + co->nlocals + co->stacksize;
+    if (!frame_fits(vm, end)) {
+        raise_recursion(vm);
+        return NULL;
+    }
+    if (__builtin_expect(!kwnames && npos == co->nargs && !(co->flags & CO_COMPLEX_ARGS), 1)) {
+        clear_extent(vm, locals, npos, co, end);
+    } else if (bind_slow(vm, fn, locals, npos, kwnames, end) < 0) {
+        return NULL;
+    }
+    return frame_enter(vm, fn, locals, end, flags);
+}
+
+Frame *call_push_kw_map(VM *vm, Function *fn, Value *locals, int npos, int nkw, unsigned map,
+                        int flags) {
+    Code *co = fn->code;
+    Value *end = locals + co->nlocals + co->stacksize;
+    if (!frame_fits(vm, end)) {
+        raise_recursion(vm);
+        return NULL;
+    }
+    /* The keyword values lie where the extent is cleared: set them aside. */
+    Value kwv[CALL_KW_MAP_MAX];
+    for (int i = 0; i < nkw; i++) kwv[i] = locals[npos + i];
+    clear_extent(vm, locals, npos, co, end);
+    for (int i = 0; i < nkw; i++) locals[map >> (4 * i) & 15] = kwv[i];
+    if (fn->defaults) {
+        int first_def = co->nargs - (int)fn->defaults->len;
+        for (int j = npos > first_def ? npos : first_def; j < co->nargs; j++)
+            if (locals[j] == VAL_NULL) locals[j] = fn->defaults->items[j - first_def];
+    }
+    return frame_enter(vm, fn, locals, end, flags);
+}
+
+int call_kw_map(Function *fn, int npos, Tuple *kwnames) {
+    Code *co = fn->code;
+    int nkw = (int)kwnames->len;
+    if ((co->flags & CO_COMPLEX_ARGS) || nkw > CALL_KW_MAP_MAX || npos > co->nargs) return -1;
+    unsigned filled = 0;
+    int map = 0;
+    for (int i = 0; i < nkw; i++) {
+        int j = npos;
+        while (j < co->nargs && co->varnames->items[j] != kwnames->items[i]) j++;
+        if (j == co->nargs || j >= 16 || (filled >> j & 1)) return -1;
+        filled |= 1u << j;
+        map |= j << (4 * i);
+    }
+    int first_def = co->nargs - (fn->defaults ? (int)fn->defaults->len : 0);
+    for (int j = npos; j < first_def; j++)
+        if (j >= 16 || !(filled >> j & 1)) return -1;
+    return map;
 }
 
 /* Call fn(self, args...) from C: lays the call out at the stack top. */

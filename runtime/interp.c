@@ -998,6 +998,7 @@ op_CALL_FUNCTION_EX:
     goto do_call;
 
 op_CALL_KW:
+    ADAPT();
     sp--;
     kwnames = AS_TUPLE(*sp);
     slot = sp - oparg - 2;

@@ -21,6 +21,22 @@ Value interp_run(VM *vm);
  * RecursionError raised. */
 Frame *call_push(VM *vm, Function *fn, Value *locals, int npos, Tuple *kwnames, int flags);
 
+/* A keyword call's binding worked out once for its call site: keyword i of
+ * kwnames binds to parameter slot (map >> 4i) & 15. call_kw_map gives the
+ * map of a call of fn with npos positional arguments (a self included), or
+ * -1 unless the binding is that plain: no *args, **kwargs or keyword-only
+ * parameters, at most CALL_KW_MAP_MAX keywords, each naming (by pointer:
+ * names are interned) a distinct parameter after the positionals within
+ * the first 16, and a default for every parameter left over. The map holds
+ * for every function of fn's code: a code fixes its parameter names and
+ * how many have defaults. */
+#define CALL_KW_MAP_MAX 4
+int call_kw_map(Function *fn, int npos, Tuple *kwnames);
+/* call_push for a binding call_kw_map approved: the npos positionals, then
+ * the nkw keyword values, start at `locals`. NULL with RecursionError. */
+Frame *call_push_kw_map(VM *vm, Function *fn, Value *locals, int npos, int nkw, unsigned map,
+                        int flags);
+
 /* Call what lies at slot[0] (self|NULL in slot[1], then npos positional
  * arguments and the kwnames values), running Python code in a nested
  * interpreter loop. The slots must be on the VM stack below stack_top. */

@@ -49,6 +49,7 @@
 #define FAMILY_SEND            1, 2, 2, OPF_ARG | OPF_JUMP
 #define FAMILY_LOAD_GLOBAL     4, 0, 1 + ((oparg) & 1), OPF_ARG | OPF_NAME
 #define FAMILY_CALL            4, (oparg) + 2, 1, OPF_ARG
+#define FAMILY_CALL_KW         4, (oparg) + 3, 1, OPF_ARG
 #define FAMILY_LOAD_ATTR       9, 1, 1 + ((oparg) & 1), OPF_ARG | OPF_NAME
 #define FAMILY_STORE_ATTR      4, 2, 0, OPF_ARG | OPF_NAME
 #define SPEC_ROW_(X, args) X args

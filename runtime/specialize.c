@@ -392,6 +392,55 @@ static int call(VM *vm, uint16_t *cache, Value *sp, uint32_t oparg, SpecFail *fa
     }
 }
 
+/* Python callees of CALL_KW bind by a map worked out here (call.c's
+ * call_kw_map) into unit 3; units 1-2 hold what pins it: the callee's code
+ * id (also the projector's inlining hint) or the class's version. */
+static int call_kw_py(Function *fn, uint16_t *cache, int npos, Tuple *kwnames, SpecFail *fail) {
+    int map = call_kw_map(fn, npos, kwnames);
+    *fail = SPEC_FAIL_ARGS;
+    if (map < 0) return -1;
+    write32(cache + 1, fn->code->id);
+    cache[3] = (uint16_t)map;
+    return 0;
+}
+
+static int call_kw(VM *vm, uint16_t *cache, Value *sp, uint32_t oparg, SpecFail *fail) {
+    Tuple *kwnames = AS_TUPLE(sp[-1]);
+    Value *slot = sp - oparg - 3;
+    Value c = slot[0];
+    bool self = slot[1] != VAL_NULL;
+    int npos = (int)oparg - (int)kwnames->len;
+    *fail = SPEC_FAIL_CALLABLE;
+    if (!val_is_obj(c)) return -1;
+    switch (val_as_obj(c)->kind) {
+    case OBJ_FUNCTION:
+        if (call_kw_py(AS_FUNCTION(c), cache, npos + self, kwnames, fail) < 0) return -1;
+        return self ? OP_CALL_KW_PY_SELF : OP_CALL_KW_PY;
+    case OBJ_METHOD: {
+        Value fn = AS_METHOD(c)->func;
+        *fail = SPEC_FAIL_ARGS;
+        if (self || !IS_FUNCTION(fn) || call_kw_py(AS_FUNCTION(fn), cache, npos + 1, kwnames, fail) < 0)
+            return -1;
+        return OP_CALL_KW_BOUND_METHOD;
+    }
+    case OBJ_NATIVE:
+        return OP_CALL_KW_BUILTIN;
+    case OBJ_TYPE: {
+        Type *t = AS_TYPE(c);
+        if (!self && t->builtin && t->ctor) return OP_CALL_KW_BUILTIN_CLASS;
+        Function *init = self || t->builtin ? NULL : call_python_init(vm, t);
+        if (!init) return -1;
+        *fail = SPEC_FAIL_VERSION;
+        if (!t->version) return -1;
+        if (call_kw_py(init, cache, npos + 1, kwnames, fail) < 0) return -1;
+        write32(cache + 1, t->version);
+        return OP_CALL_KW_ALLOC_AND_ENTER_INIT;
+    }
+    default:
+        return -1;
+    }
+}
+
 bool specialize(VM *vm, Frame *f, uint16_t *cache, Value *sp, uint32_t oparg) {
     uint16_t *instr = cache - 1;
     int base = *instr & 0xFF;
@@ -416,6 +465,7 @@ bool specialize(VM *vm, Frame *f, uint16_t *cache, Value *sp, uint32_t oparg) {
     case OP_SEND: op = send(sp, &fail); break;
     case OP_LOAD_GLOBAL: op = load_global(vm, f, cache, oparg, &fail); break;
     case OP_CALL: op = call(vm, cache, sp, oparg, &fail); break;
+    case OP_CALL_KW: op = call_kw(vm, cache, sp, oparg, &fail); break;
     case OP_LOAD_ATTR: op = load_attr(vm, f, cache, sp, oparg, &fail); break;
     case OP_STORE_ATTR: op = store_attr(vm, f, cache, sp, oparg, &fail); break;
     default: break;

@@ -715,6 +715,107 @@ UOP(_ALLOC_AND_ENTER_INIT)
     FRAME_PUSHED();
 UOP_END
 
+/* ---- keyword calls (CALL_KW) ------------------------------------------------------
+ * [callable self|NULL args... kwnames]: OPARG counts the keyword values, the
+ * kwnames tuple (a constant) is on top. The Python forms bind by the map
+ * call_kw_map (call.c) made for the callee's code (units 1-2, its id), which
+ * the guard checks: the code fixes the parameters and the map, so binding
+ * cannot fail. The map was made for a call with or without a self, which
+ * the guard also checks. */
+
+UOP(_CHECK_CALL_BOUND_METHOD_KW)
+    DEOPT_IF(!val_is_kind(STACK(-(int)OPARG - 3), OBJ_METHOD) || STACK(-(int)OPARG - 2) != VAL_NULL);
+UOP_END
+
+/* [method NULL args kwnames] -> [func self args kwnames], as CALL_KW does. */
+UOP(_INIT_CALL_BOUND_METHOD_KW)
+    Method *m = AS_METHOD(STACK(-(int)OPARG - 3));
+    STACK(-(int)OPARG - 2) = m->self;
+    STACK(-(int)OPARG - 3) = m->func;
+UOP_END
+
+#define UOP_CHECK_FUNCTION_KW(has_self)                                        \
+    Value c = STACK(-(int)OPARG - 3);                                          \
+    DEOPT_IF(!IS_FUNCTION(c) || AS_FUNCTION(c)->code->id != CACHE32(1) ||      \
+             (STACK(-(int)OPARG - 2) != VAL_NULL) != (has_self))
+
+UOP(_CHECK_FUNCTION_KW)
+    UOP_CHECK_FUNCTION_KW(0);
+UOP_END
+
+UOP(_CHECK_FUNCTION_KW_SELF)
+    UOP_CHECK_FUNCTION_KW(1);
+UOP_END
+
+#undef UOP_CHECK_FUNCTION_KW
+
+/* The arguments become the callee's locals where they lie, the keywords
+ * moved to their slots by the map (unit 3). */
+UOP(_PUSH_FRAME_KW)
+    Value *slot = &STACK(-(int)OPARG - 3);
+    int nkw = (int)AS_TUPLE(STACK(-1))->len;
+    Value *args = slot + 2;
+    int n = (int)OPARG - nkw;
+    if (slot[1] != VAL_NULL) args--, n++;
+    SYNC_FRAME(slot);
+    ERROR_IF(!call_push_kw_map(vm, AS_FUNCTION(slot[0]), args, n, nkw, CACHE(3), 0));
+    FRAME_PUSHED();
+UOP_END
+
+/* A native takes the keywords itself (kwnames stays on the stack, a root). */
+UOP(_CALL_KW_BUILTIN)
+    Value *slot = &STACK(-(int)OPARG - 3);
+    DEOPT_IF(!val_is_kind(slot[0], OBJ_NATIVE));
+    Native *nat = AS_NATIVE(slot[0]);
+    Tuple *kwnames = AS_TUPLE(STACK(-1));
+    Value *args = slot + 2;
+    int n = (int)OPARG - (int)kwnames->len;
+    if (slot[1] == VAL_NULL && nat->self != VAL_NULL) slot[1] = nat->self;
+    if (slot[1] != VAL_NULL) args--, n++;
+    SYNC_FRAME(&STACK(0));
+    Value r = nat->fn(vm, args, n, kwnames);
+    ERROR_IF(r == VAL_ERROR);
+    slot[0] = r;
+    SP_ADJ(-(int)OPARG - 2);
+UOP_END
+
+/* dict(r, k=v), sorted(xs, key=f), ...: a builtin class's constructor with
+ * the keywords, as call_type calls it (no self). */
+UOP(_CALL_KW_BUILTIN_CLASS)
+    Value *slot = &STACK(-(int)OPARG - 3);
+    DEOPT_IF(!IS_TYPE(slot[0]) || !AS_TYPE(slot[0])->builtin || !AS_TYPE(slot[0])->ctor ||
+             slot[1] != VAL_NULL);
+    Tuple *kwnames = AS_TUPLE(STACK(-1));
+    SYNC_FRAME(&STACK(0));
+    Value r = AS_TYPE(slot[0])->ctor(vm, slot + 2, (int)OPARG - (int)kwnames->len, kwnames);
+    ERROR_IF(r == VAL_ERROR);
+    slot[0] = r;
+    SP_ADJ(-(int)OPARG - 2);
+UOP_END
+
+/* The class's version (units 1-2) pins its __init__ and so the map. */
+UOP(_CHECK_CLASS_VERSION_KW)
+    Value c = STACK(-(int)OPARG - 3);
+    DEOPT_IF(!IS_TYPE(c) || AS_TYPE(c)->version != CACHE32(1) || STACK(-(int)OPARG - 2) != VAL_NULL);
+UOP_END
+
+/* Point(x=1, y=2): the instance replaces the class in the callable slot and
+ * __init__ runs as a FRAME_INIT frame, bound by the map (self included). */
+UOP(_ALLOC_AND_ENTER_INIT_KW)
+    Value *slot = &STACK(-(int)OPARG - 3);
+    int nkw = (int)AS_TUPLE(STACK(-1))->len;
+    int npos = (int)OPARG - nkw;
+    Type *t = AS_TYPE(slot[0]);
+    Function *init = call_python_init(vm, t);
+    DEOPT_IF(!init);
+    Value inst = call_alloc_instance(vm, t, slot + 2, npos);
+    ERROR_IF(inst == VAL_ERROR);
+    slot[0] = slot[1] = inst;
+    SYNC_FRAME(slot);
+    ERROR_IF(!call_push_kw_map(vm, init, slot + 1, npos + 1, nkw, CACHE(3), FRAME_INIT));
+    FRAME_PUSHED();
+UOP_END
+
 /* ---- attributes --------------------------------------------------------------- */
 
 /* The object's class is the one specialized for (versions are never reused;

@@ -150,6 +150,18 @@
     U(_CHECK_CLASS_VERSION, (oparg) + 2, (oparg) + 2, UOPF_ARG | UOPF_GUARD | UOPF_OPERAND) \
     U(_ALLOC_AND_ENTER_INIT, (oparg) + 2, 0,                                            \
       UOPF_ARG | UOPF_GUARD | UOPF_ERROR | UOPF_ESCAPES | UOPF_FRAME)                   \
+    /* CALL_KW: [callable self|NULL args... kwnames] -> [result]; oparg counts  */    \
+    /* the keyword values too. The Python forms bind by the map in unit 3.       */    \
+    U(_CHECK_CALL_BOUND_METHOD_KW, (oparg) + 3, (oparg) + 3, UOPF_ARG | UOPF_GUARD)     \
+    U(_INIT_CALL_BOUND_METHOD_KW, (oparg) + 3, (oparg) + 3, UOPF_ARG)                   \
+    U(_CHECK_FUNCTION_KW, (oparg) + 3, (oparg) + 3, UOPF_ARG | UOPF_GUARD | UOPF_OPERAND) \
+    U(_CHECK_FUNCTION_KW_SELF, (oparg) + 3, (oparg) + 3, UOPF_ARG | UOPF_GUARD | UOPF_OPERAND) \
+    U(_PUSH_FRAME_KW, (oparg) + 3, 0, UOPF_ARG | UOPF_OPERAND | UOPF_ERROR | UOPF_ESCAPES | UOPF_FRAME) \
+    U(_CALL_KW_BUILTIN, (oparg) + 3, 1, UOPF_ARG | UOPF_GUARD | UOPF_ERROR | UOPF_ESCAPES) \
+    U(_CALL_KW_BUILTIN_CLASS, (oparg) + 3, 1, UOPF_ARG | UOPF_GUARD | UOPF_ERROR | UOPF_ESCAPES) \
+    U(_CHECK_CLASS_VERSION_KW, (oparg) + 3, (oparg) + 3, UOPF_ARG | UOPF_GUARD | UOPF_OPERAND) \
+    U(_ALLOC_AND_ENTER_INIT_KW, (oparg) + 3, 0,                                         \
+      UOPF_ARG | UOPF_OPERAND | UOPF_GUARD | UOPF_ERROR | UOPF_ESCAPES | UOPF_FRAME)     \
     /* Attributes. LOAD_ATTR caches: units 1-2 class version, unit 3 slot index, */    \
     /* units 4-7 a Value; STORE_ATTR: units 1-2 class version, unit 3 slot.      */    \
     /* The guards read the object on top ([obj] or [value obj]).                 */    \
@@ -306,6 +318,14 @@
     S(P, CALL_ISINSTANCE, CALL, _CALL_ISINSTANCE)                                       \
     S(P, CALL_BUILTIN_CLASS, CALL, _CALL_BUILTIN_CLASS)                                 \
     S(P, CALL_ALLOC_AND_ENTER_INIT, CALL, _CHECK_CLASS_VERSION, _ALLOC_AND_ENTER_INIT)  \
+    S(P, CALL_KW_PY, CALL_KW, _CHECK_FUNCTION_KW, _PUSH_FRAME_KW)                      \
+    S(P, CALL_KW_PY_SELF, CALL_KW, _CHECK_FUNCTION_KW_SELF, _PUSH_FRAME_KW)            \
+    S(P, CALL_KW_BOUND_METHOD, CALL_KW, _CHECK_CALL_BOUND_METHOD_KW,                   \
+      _INIT_CALL_BOUND_METHOD_KW, _CHECK_FUNCTION_KW_SELF, _PUSH_FRAME_KW)             \
+    S(P, CALL_KW_BUILTIN, CALL_KW, _CALL_KW_BUILTIN)                                   \
+    S(P, CALL_KW_BUILTIN_CLASS, CALL_KW, _CALL_KW_BUILTIN_CLASS)                       \
+    S(P, CALL_KW_ALLOC_AND_ENTER_INIT, CALL_KW, _CHECK_CLASS_VERSION_KW,               \
+      _ALLOC_AND_ENTER_INIT_KW)                                                         \
     S(P, LOAD_ATTR_INSTANCE_VALUE, LOAD_ATTR, _GUARD_TYPE_VERSION, _LOAD_ATTR_INSTANCE_VALUE) \
     S(P, LOAD_ATTR_INSTANCE_VALUE_POLY, LOAD_ATTR, _GUARD_TYPE_VERSION_POLY, _LOAD_ATTR_INSTANCE_VALUE) \
     S(P, LOAD_ATTR_METHOD, LOAD_ATTR, _GUARD_TYPE_VERSION, _GUARD_ATTR_NOT_SHADOWED,      \
