@@ -241,7 +241,7 @@ static bool step(Abs *a, TraceOp *op) {
         }
         return true;
     case UOP_PUSH_FRAME:
-    case UOP_PUSH_FRAME_KW:
+    case UOP_PUSH_FRAME_KW_MAP:
     case UOP_ALLOC_AND_ENTER_INIT: {
         /* [callable NULL args...] with exact arguments: the callee's
          * parameters are the arguments, kinds and all. */

@@ -164,10 +164,14 @@ static bool inline_call(VM *vm, Cursor *c, int op, const short *uops) {
     for (const short *u = uops; *u >= 0; u++) {
         /* CALL_KW's guard checks the code already; this one tells the
          * optimizer the callee (with the callable one slot further down,
-         * below the kwnames). */
+         * below the kwnames). The keyword map becomes the push's operand
+         * (uop_bodies.h says why). */
         if (*u == UOP_PUSH_FRAME) emit(c, UOP_CHECK_FUNCTION_CODE, c->oparg, (uint64_t)(uintptr_t)callee);
-        if (*u == UOP_PUSH_FRAME_KW)
+        if (*u == UOP_PUSH_FRAME_KW) {
             emit(c, UOP_CHECK_FUNCTION_CODE, c->oparg + 1, (uint64_t)(uintptr_t)callee);
+            emit(c, UOP_PUSH_FRAME_KW_MAP, c->oparg, c->ip[3]);
+            continue;
+        }
         emit(c, *u, c->oparg, 0);
     }
     t->inlined[t->ninlined++] = callee;

@@ -750,16 +750,19 @@ UOP_END
 #undef UOP_CHECK_FUNCTION_KW
 
 /* The arguments become the callee's locals where they lie, the keywords
- * moved to their slots by the map (unit 3). */
+ * moved to their slots by the map (unit 3; in a trace, the operand). */
+#define UOP_PUSH_FRAME_KW(map)                                                 \
+    Value *slot = &STACK(-(int)OPARG - 3);                                     \
+    int nkw = (int)AS_TUPLE(STACK(-1))->len;                                   \
+    Value *args = slot + 2;                                                    \
+    int n = (int)OPARG - nkw;                                                  \
+    if (slot[1] != VAL_NULL) args--, n++;                                      \
+    SYNC_FRAME(slot);                                                          \
+    ERROR_IF(!call_push_kw_map(vm, AS_FUNCTION(slot[0]), args, n, nkw, (map), 0)); \
+    FRAME_PUSHED()
+
 UOP(_PUSH_FRAME_KW)
-    Value *slot = &STACK(-(int)OPARG - 3);
-    int nkw = (int)AS_TUPLE(STACK(-1))->len;
-    Value *args = slot + 2;
-    int n = (int)OPARG - nkw;
-    if (slot[1] != VAL_NULL) args--, n++;
-    SYNC_FRAME(slot);
-    ERROR_IF(!call_push_kw_map(vm, AS_FUNCTION(slot[0]), args, n, nkw, CACHE(3), 0));
-    FRAME_PUSHED();
+    UOP_PUSH_FRAME_KW(CACHE(3));
 UOP_END
 
 /* A native takes the keywords itself (kwnames stays on the stack, a root). */
@@ -800,7 +803,9 @@ UOP(_CHECK_CLASS_VERSION_KW)
 UOP_END
 
 /* Point(x=1, y=2): the instance replaces the class in the callable slot and
- * __init__ runs as a FRAME_INIT frame, bound by the map (self included). */
+ * __init__ runs as a FRAME_INIT frame, bound by the map (self included).
+ * Never in a trace (jit/project.c): it syncs the frame's ip, which a uop
+ * reading its cache must not do there (executor.c's snapshot_caches). */
 UOP(_ALLOC_AND_ENTER_INIT_KW)
     Value *slot = &STACK(-(int)OPARG - 3);
     int nkw = (int)AS_TUPLE(STACK(-1))->len;
@@ -992,6 +997,15 @@ UOP(_CHECK_FUNCTION_CODE)
     Value c = STACK(-(int)OPARG - 2);
     DEOPT_IF(!IS_FUNCTION(c) || (uint64_t)(uintptr_t)AS_FUNCTION(c)->code != OPERAND);
 UOP_END
+
+/* _PUSH_FRAME_KW in a trace, with the map as the operand (the projector
+ * reads unit 3): a uop that syncs the frame's ip may not read a cache,
+ * which a trace reads from a snapshot (executor.c). */
+UOP(_PUSH_FRAME_KW_MAP)
+    UOP_PUSH_FRAME_KW((unsigned)OPERAND);
+UOP_END
+
+#undef UOP_PUSH_FRAME_KW
 
 /* Pop the topmost frame and push r on its caller's stack, whose sp is the
  * call's first slot (the CALL synced it before pushing the frame). */

@@ -188,6 +188,7 @@
     /* An inlined call: the callee's code (operand, a Code *) is the one the    */    \
     /* trace was projected through; _POP_FRAME is its RETURN_VALUE.              */    \
     U(_CHECK_FUNCTION_CODE, (oparg) + 2, (oparg) + 2, UOPF_ARG | UOPF_GUARD | UOPF_OPERAND | UOPF_TIER2) \
+    U(_PUSH_FRAME_KW_MAP, (oparg) + 3, 0, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES | UOPF_FRAME | UOPF_TIER2) \
     U(_POP_FRAME, 1, 1, UOPF_FRAME_POP | UOPF_TIER2)                                    \
     U(_POP_FRAME_INIT, 1, 1, UOPF_GUARD | UOPF_FRAME_POP | UOPF_TIER2)                  \
     /* Optimizer output: a constant as the operand, a guard-free local load. */       \
