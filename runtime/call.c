@@ -2,7 +2,9 @@
  *
  * One binder (call_push) serves both the interpreter's CALL, which pushes
  * the frame and keeps running in the same loop, and calls from C (vm_call),
- * which push a FRAME_ENTRY frame and run a nested loop. */
+ * which push a FRAME_ENTRY frame and run a nested loop. The specialized
+ * keyword calls (CALL_KW_PY...) bind by a map worked out once per call
+ * site instead (call_kw_map, call_push_kw_map). */
 #include "interp.h"
 #include "builtins.h"
 
