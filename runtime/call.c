@@ -257,6 +257,18 @@ static Value call_with_self(VM *vm, Value fn, Value self, Value *args, int npos,
     return r;
 }
 
+Value call_py_dunder(VM *vm, Function *fn, Value self, const Value *args, int n) {
+    Value *p = vm->stack_top;
+    if (p + n + 1 > vm->stack_end) return raise_recursion(vm);
+    p[0] = self;
+    for (int i = 0; i < n; i++) p[i + 1] = args[i];
+    vm->stack_top = p + n + 1;
+    Value r = VAL_ERROR;
+    if (call_push(vm, fn, p, n + 1, NULL, FRAME_ENTRY)) r = interp_run(vm);
+    vm->stack_top = p;
+    return r;
+}
+
 Value vm_call(VM *vm, Value callable, Value *args, int nargs, Tuple *kwnames) {
     return call_with_self(vm, callable, VAL_NULL, args, nargs, kwnames);
 }

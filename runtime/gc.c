@@ -377,6 +377,7 @@ static void mark_roots(VM *vm) {
     for (int i = 0; i < BINOP_COUNT; i++) {
         mark_obj(vm, vm->binop_names[i]);
         mark_obj(vm, vm->rbinop_names[i]);
+        mark_obj(vm, vm->ibinop_names[i]);
     }
     for (int i = 0; i < CMP_COUNT; i++) mark_obj(vm, vm->cmp_names[i]);
     mark_obj(vm, vm->empty_str);
@@ -430,6 +431,9 @@ static size_t free_obj(VM *vm, Obj *o) {
         raw_free(vm, c->exctable);
         break;
     }
+    case OBJ_TYPE:
+        free(((Type *)o)->dunders);
+        break;
     case OBJ_BIGINT: {
         BigInt *b = (BigInt *)o;
         n += mpz_size(b->z) * sizeof(mp_limb_t);

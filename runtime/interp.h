@@ -42,6 +42,11 @@ Frame *call_push_kw_map(VM *vm, Function *fn, Value *locals, int npos, int nkw, 
  * interpreter loop. The slots must be on the VM stack below stack_top. */
 Value call_slots(VM *vm, Value *slot, int npos, Tuple *kwnames);
 
+/* fn(self, args...) for a Python function from C, as vm_call_dunder runs
+ * a dunder but without looking it up or binding a method: the arguments
+ * are laid out at stack_top and fn runs in a nested interpreter loop. */
+Value call_py_dunder(VM *vm, Function *fn, Value self, const Value *args, int n);
+
 /* The Python __init__ of user class t, or NULL when it has none (instances
  * then take no arguments). */
 Function *call_python_init(VM *vm, Type *t);

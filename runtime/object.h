@@ -383,6 +383,9 @@ struct Type {
      * of this class lives in its slot i. Append-only, at most LAYOUT_MAX. */
     uint32_t nattrs;
     Str *attr_names[LAYOUT_MAX];
+    /* The operator dunders' memo (vm.h's type_dunder), made when a
+     * specialization first asks; malloc'd, freed with the class. */
+    struct DunderMemo *dunders;
 };
 
 /* An instance of a user class (or of object). Attributes live in `slots`,

@@ -20,7 +20,24 @@ static uint16_t backoff(uint16_t counter) {
 
 static bool is_num(Value v) { return val_is_float(v) || val_is_int(v); }
 
-static int binary_op(Value *sp, uint32_t oparg, SpecFail *fail) {
+/* An instance of a user class whose memo has a Python function in `slot`
+ * (refreshed here for the class's current version, so the guard passes). */
+static bool has_py_dunder(VM *vm, Value o, int slot) {
+    if (!val_is_kind(o, OBJ_INSTANCE)) return false;
+    Type *t = val_as_obj(o)->type;
+    return !t->builtin && type_dunder_refresh(vm, t) && type_dunder(t, slot);
+}
+
+/* a op b through a's Python dunder, unless b's reflected one may come
+ * first. */
+static int py_dunder_binary(VM *vm, Value a, Value b, int slot, int op, SpecFail *fail) {
+    *fail = SPEC_FAIL_TYPES;
+    if (!has_py_dunder(vm, a, slot)) return -1;
+    *fail = SPEC_FAIL_OPERATOR;
+    return type_reflected_first(vm, val_as_obj(a)->type, b) ? -1 : op;
+}
+
+static int binary_op(VM *vm, Value *sp, uint32_t oparg, SpecFail *fail) {
     Value a = sp[-2], b = sp[-1];
     int op = oparg >= BINOP_INPLACE_BASE ? (int)oparg - BINOP_INPLACE_BASE : (int)oparg;
     *fail = SPEC_FAIL_OPERATOR;
@@ -59,17 +76,15 @@ static int binary_op(Value *sp, uint32_t oparg, SpecFail *fail) {
         }
     }
     if (IS_STR(a) && IS_STR(b)) return op == BINOP_ADD ? OP_BINARY_OP_ADD_STR : -1;
-    *fail = SPEC_FAIL_TYPES;
-    return -1;
+    return py_dunder_binary(vm, a, b, DUNDER_BINOP + (int)oparg, OP_BINARY_OP_PY_DUNDER, fail);
 }
 
-static int compare_op(Value *sp, SpecFail *fail) {
+static int compare_op(VM *vm, Value *sp, uint32_t oparg, SpecFail *fail) {
     Value a = sp[-2], b = sp[-1];
     if (val_is_int(a) && val_is_int(b)) return OP_COMPARE_OP_INT;
     if (is_num(a) && is_num(b)) return OP_COMPARE_OP_FLOAT;
     if (IS_STR(a) && IS_STR(b)) return OP_COMPARE_OP_STR;
-    *fail = SPEC_FAIL_TYPES;
-    return -1;
+    return py_dunder_binary(vm, a, b, DUNDER_CMP + (int)oparg, OP_COMPARE_OP_PY_DUNDER, fail);
 }
 
 static bool is_exact_dict(VM *vm, Value v) {
@@ -88,6 +103,7 @@ static int contains_op(VM *vm, Value *sp, SpecFail *fail) {
         Type *t = val_as_obj(c)->type;
         if (t == vm->types[T_SET] || t == vm->types[T_FROZENSET]) return OP_CONTAINS_OP_SET;
     }
+    if (has_py_dunder(vm, c, DUNDER_CONTAINS)) return OP_CONTAINS_OP_PY_DUNDER;
     *fail = SPEC_FAIL_TYPES;
     return -1;
 }
@@ -95,6 +111,7 @@ static int contains_op(VM *vm, Value *sp, SpecFail *fail) {
 static int binary_subscr(VM *vm, Value *sp, SpecFail *fail) {
     Value c = sp[-2], k = sp[-1];
     if (is_exact_dict(vm, c)) return OP_BINARY_SUBSCR_DICT;
+    if (has_py_dunder(vm, c, DUNDER_GETITEM)) return OP_BINARY_SUBSCR_GETITEM;
     *fail = SPEC_FAIL_TYPES;
     if (!val_is_int(k)) return -1;
     if (is_exact_list(vm, c)) return OP_BINARY_SUBSCR_LIST_INT;
@@ -107,6 +124,7 @@ static int store_subscr(VM *vm, Value *sp, SpecFail *fail) {
     Value c = sp[-2], k = sp[-1];
     if (is_exact_dict(vm, c)) return OP_STORE_SUBSCR_DICT;
     if (is_exact_list(vm, c) && val_is_int(k)) return OP_STORE_SUBSCR_LIST_INT;
+    if (has_py_dunder(vm, c, DUNDER_SETITEM)) return OP_STORE_SUBSCR_SETITEM;
     *fail = SPEC_FAIL_TYPES;
     return -1;
 }
@@ -455,8 +473,8 @@ bool specialize(VM *vm, Frame *f, uint16_t *cache, Value *sp, uint32_t oparg) {
     int op = -1;
     cache[0] = exp;
     switch (base) {
-    case OP_BINARY_OP: op = binary_op(sp, oparg, &fail); break;
-    case OP_COMPARE_OP: op = compare_op(sp, &fail); break;
+    case OP_BINARY_OP: op = binary_op(vm, sp, oparg, &fail); break;
+    case OP_COMPARE_OP: op = compare_op(vm, sp, oparg, &fail); break;
     case OP_CONTAINS_OP: op = contains_op(vm, sp, &fail); break;
     case OP_BINARY_SUBSCR: op = binary_subscr(vm, sp, &fail); break;
     case OP_STORE_SUBSCR: op = store_subscr(vm, sp, &fail); break;

@@ -139,6 +139,35 @@ Value type_lookup_user(Type *t, Str *name) {
     return VAL_NULL;
 }
 
+/* The memo entry for `name`: a Python function found on the user classes
+ * of t's MRO, which is what the generic paths (object.c, iter.c) call for
+ * it through vm_call_dunder. */
+static Value dunder_fn(Type *t, Str *name) {
+    Value v = type_lookup_user(t, name);
+    return IS_FUNCTION(v) ? v : VAL_NULL;
+}
+
+bool type_dunder_refresh(VM *vm, Type *t) {
+    if (!t->version) return false;
+    if (!t->dunders && !(t->dunders = calloc(1, sizeof(DunderMemo)))) return false;
+    DunderMemo *m = t->dunders;
+    if (m->version == t->version) return true;
+    for (int op = 0; op < BINOP_COUNT; op++) {
+        m->fn[DUNDER_BINOP + op] = dunder_fn(t, vm->binop_names[op]);
+        /* a op= b: __iop__ when the class has one (any kind: not a plain
+         * function leaves the entry empty), else a op b. */
+        Value i = type_lookup_user(t, vm->ibinop_names[op]);
+        m->fn[DUNDER_BINOP + BINOP_INPLACE_BASE + op] =
+            i == VAL_NULL ? m->fn[DUNDER_BINOP + op] : IS_FUNCTION(i) ? i : VAL_NULL;
+    }
+    for (int op = 0; op < CMP_COUNT; op++) m->fn[DUNDER_CMP + op] = dunder_fn(t, vm->cmp_names[op]);
+    m->fn[DUNDER_GETITEM] = dunder_fn(t, vm->names[NAME_GETITEM]);
+    m->fn[DUNDER_SETITEM] = dunder_fn(t, vm->names[NAME_SETITEM]);
+    m->fn[DUNDER_CONTAINS] = dunder_fn(t, vm->names[NAME_CONTAINS]);
+    m->version = t->version;
+    return true;
+}
+
 Value type_lookup(VM *vm, Type *t, Str *name) {
     if (!t->version || !name->interned) return lookup_uncached(t, name);
     if (!vm->type_cache) {

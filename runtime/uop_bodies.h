@@ -896,6 +896,99 @@ UOP(_STORE_ATTR_INSTANCE_VALUE)
     SP_ADJ(-2);
 UOP_END
 
+/* ---- operators on instances of user classes: Python dunders ---------------- */
+
+/* The left operand (or container) is an instance of a user class whose
+ * memo (vm.h's type_dunder, valid for the class's current version) holds a
+ * Python function for the operator; the generic path would find and call
+ * that same function. A stale memo deopts; specializing again refreshes
+ * it. */
+#define UOP_GUARD_DUNDER(o, slot)                                              \
+    DEOPT_IF(!val_is_kind((o), OBJ_INSTANCE) || !type_dunder(val_as_obj(o)->type, (slot)))
+
+/* a op b, a op= b. Not when b's class is a proper subclass of a's: its
+ * reflected method may have to run first (object.c's user_binop). */
+UOP(_GUARD_DUNDER_BINOP)
+    Value a = STACK(-2);
+    UOP_GUARD_DUNDER(a, DUNDER_BINOP + (int)OPARG);
+    DEOPT_IF(type_reflected_first(vm, val_as_obj(a)->type, STACK(-1)));
+UOP_END
+
+/* [a b] -> [fn(a, b)]: the function the guard found. */
+#define UOP_CALL_DUNDER_2(slot)                                                \
+    Value a = STACK(-2);                                                       \
+    Function *fn = type_dunder(val_as_obj(a)->type, (slot));                   \
+    SYNC_FRAME(&STACK(0));                                                     \
+    Value r = call_py_dunder(vm, fn, a, &STACK(-1), 1);                        \
+    ERROR_IF(r == VAL_ERROR);                                                  \
+    STACK(-2) = r;                                                             \
+    SP_ADJ(-1)
+
+UOP(_BINARY_OP_PY_DUNDER)
+    UOP_CALL_DUNDER_2(DUNDER_BINOP + (int)OPARG);
+UOP_END
+
+/* a < b, a == b, ...: the same reflected-first rule (object.c's
+ * user_compare). */
+UOP(_GUARD_DUNDER_COMPARE)
+    Value a = STACK(-2);
+    UOP_GUARD_DUNDER(a, DUNDER_CMP + (int)OPARG);
+    DEOPT_IF(type_reflected_first(vm, val_as_obj(a)->type, STACK(-1)));
+UOP_END
+
+UOP(_COMPARE_OP_PY_DUNDER)
+    UOP_CALL_DUNDER_2(DUNDER_CMP + (int)OPARG);
+UOP_END
+
+/* c[k]: any key (a tuple for g[x, y] too), as the generic path passes it. */
+UOP(_GUARD_DUNDER_GETITEM)
+    UOP_GUARD_DUNDER(STACK(-2), DUNDER_GETITEM);
+UOP_END
+
+UOP(_BINARY_SUBSCR_GETITEM)
+    UOP_CALL_DUNDER_2(DUNDER_GETITEM);
+UOP_END
+
+#undef UOP_CALL_DUNDER_2
+
+/* [v c k]: c[k] = v. */
+UOP(_GUARD_DUNDER_SETITEM)
+    UOP_GUARD_DUNDER(STACK(-2), DUNDER_SETITEM);
+UOP_END
+
+/* [v c k] -> []: c.__setitem__(k, v), its result dropped. */
+UOP(_STORE_SUBSCR_SETITEM)
+    Value c = STACK(-2);
+    Function *fn = type_dunder(val_as_obj(c)->type, DUNDER_SETITEM);
+    Value args[2] = {STACK(-1), STACK(-3)};
+    SYNC_FRAME(&STACK(0));
+    ERROR_IF(call_py_dunder(vm, fn, c, args, 2) == VAL_ERROR);
+    SP_ADJ(-3);
+UOP_END
+
+/* [x c]: x in c, the container on top. */
+UOP(_GUARD_DUNDER_CONTAINS)
+    UOP_GUARD_DUNDER(STACK(-1), DUNDER_CONTAINS);
+UOP_END
+
+/* [x c] -> [bool]: the truth of c.__contains__(x) (negated for not in).
+ * The result waits in x's slot, rooted, while its truth is found (which
+ * may call its __bool__ or __len__). */
+UOP(_CONTAINS_OP_PY_DUNDER)
+    Value c = STACK(-1);
+    Function *fn = type_dunder(val_as_obj(c)->type, DUNDER_CONTAINS);
+    SYNC_FRAME(&STACK(0));
+    Value r = call_py_dunder(vm, fn, c, &STACK(-2), 1);
+    ERROR_IF(r == VAL_ERROR);
+    STACK(-2) = r;
+    int t = uop_truthy(vm, r);
+    ERROR_IF(t < 0);
+    STACK(-2) = val_bool(t ^ (int)(OPARG & 1));
+    SP_ADJ(-1);
+UOP_END
+
+#undef UOP_GUARD_DUNDER
+
 /* ---- with (class.c) ------------------------------------------------------------ */
 
 /* [mgr] -> [exit enter_result]. */

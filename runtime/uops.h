@@ -173,6 +173,19 @@
     U(_LOAD_ATTR_METHOD, 1, 2, UOPF_OPERAND)                                            \
     U(_LOAD_ATTR_CACHED_VALUE, 1, 1 + ((oparg) & 1), UOPF_ARG | UOPF_NULL_BIT | UOPF_OPERAND) \
     U(_STORE_ATTR_INSTANCE_VALUE, 2, 0, UOPF_OPERAND | UOPF_GUARD)                     \
+    /* Operators on instances of user classes whose class has a Python       */    \
+    /* dunder for them: the guard finds it in the class's memo (vm.h's       */    \
+    /* type_dunder), the call runs it in a nested loop without a bound method. */  \
+    U(_GUARD_DUNDER_BINOP, 2, 2, UOPF_ARG | UOPF_GUARD)                                 \
+    U(_BINARY_OP_PY_DUNDER, 2, 1, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES)                 \
+    U(_GUARD_DUNDER_COMPARE, 2, 2, UOPF_ARG | UOPF_GUARD)                               \
+    U(_COMPARE_OP_PY_DUNDER, 2, 1, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES)                \
+    U(_GUARD_DUNDER_GETITEM, 2, 2, UOPF_GUARD)                                          \
+    U(_BINARY_SUBSCR_GETITEM, 2, 1, UOPF_ERROR | UOPF_ESCAPES)                          \
+    U(_GUARD_DUNDER_SETITEM, 3, 3, UOPF_GUARD)                                          \
+    U(_STORE_SUBSCR_SETITEM, 3, 0, UOPF_ERROR | UOPF_ESCAPES)                           \
+    U(_GUARD_DUNDER_CONTAINS, 2, 2, UOPF_GUARD)                                         \
+    U(_CONTAINS_OP_PY_DUNDER, 2, 1, UOPF_ARG | UOPF_ERROR | UOPF_ESCAPES)               \
     /* ---- Tier 2 only: what the trace projector (jit/project.c) emits. ----  */    \
     /* A followed branch becomes a guard that pops the condition and leaves    */    \
     /* the trace (JUMP_BY) when the other way is taken.                          */    \
@@ -292,6 +305,11 @@
     S(P, COMPARE_OP_INT, COMPARE_OP, _GUARD_BOTH_INT, _COMPARE_OP_INT)                  \
     S(P, COMPARE_OP_FLOAT, COMPARE_OP, _GUARD_BOTH_NUM, _COMPARE_OP_FLOAT)              \
     S(P, COMPARE_OP_STR, COMPARE_OP, _GUARD_BOTH_STR, _COMPARE_OP_STR)                  \
+    S(P, BINARY_OP_PY_DUNDER, BINARY_OP, _GUARD_DUNDER_BINOP, _BINARY_OP_PY_DUNDER)     \
+    S(P, COMPARE_OP_PY_DUNDER, COMPARE_OP, _GUARD_DUNDER_COMPARE, _COMPARE_OP_PY_DUNDER) \
+    S(P, BINARY_SUBSCR_GETITEM, BINARY_SUBSCR, _GUARD_DUNDER_GETITEM, _BINARY_SUBSCR_GETITEM) \
+    S(P, STORE_SUBSCR_SETITEM, STORE_SUBSCR, _GUARD_DUNDER_SETITEM, _STORE_SUBSCR_SETITEM) \
+    S(P, CONTAINS_OP_PY_DUNDER, CONTAINS_OP, _GUARD_DUNDER_CONTAINS, _CONTAINS_OP_PY_DUNDER) \
     S(P, CONTAINS_OP_DICT, CONTAINS_OP, _GUARD_TOS_DICT, _CONTAINS_OP_DICT)             \
     S(P, CONTAINS_OP_SET, CONTAINS_OP, _GUARD_TOS_ANY_SET, _CONTAINS_OP_SET)            \
     S(P, BINARY_SUBSCR_LIST_INT, BINARY_SUBSCR, _GUARD_TOS_INT, _GUARD_NOS_LIST, _BINARY_SUBSCR_LIST_INT) \

@@ -47,6 +47,9 @@ static bool init_names(VM *vm) {
     for (int i = 0; i < BINOP_COUNT; i++) {
         if (!(vm->binop_names[i] = str_intern_cstr(vm, binops[i]))) return false;
         if (!(vm->rbinop_names[i] = str_intern_cstr(vm, rbinops[i]))) return false;
+        char iname[32];
+        snprintf(iname, sizeof iname, "__i%s", binops[i] + 2);
+        if (!(vm->ibinop_names[i] = str_intern_cstr(vm, iname))) return false;
     }
     for (int i = 0; i < CMP_COUNT; i++)
         if (!(vm->cmp_names[i] = str_intern_cstr(vm, cmps[i]))) return false;

@@ -172,6 +172,7 @@ struct VM {
     Str *names[NAME_COUNT];
     Str *binop_names[BINOP_COUNT];   /* "__add__", ... */
     Str *rbinop_names[BINOP_COUNT];  /* "__radd__", ... */
+    Str *ibinop_names[BINOP_COUNT];  /* "__iadd__", ... */
     Str *cmp_names[CMP_COUNT];       /* "__lt__", ... */
     Str *empty_str;
     Str *chars[128];         /* the one-character ASCII strings, interned */
@@ -330,6 +331,49 @@ Type *type_new_bases(VM *vm, Str *name, Tuple *bases, Dict *dict);
 Value type_lookup_after(Type *t, Type *after, Str *name);
 /* name in the user-defined classes of t's MRO (builtin ones skipped). */
 Value type_lookup_user(Type *t, Str *name);
+/* The Python functions t's instances run for operators (the specialized
+ * BINARY_OP_PY_DUNDER and friends, docs/specialization.md), indexed by:
+ *   DUNDER_BINOP + BINARY_OP's oparg: a op b (__op__) and, for in-place
+ *     opargs, a op= b (__iop__, else __op__ when t has no __iop__);
+ *   DUNDER_CMP + CmpOp, DUNDER_GETITEM, DUNDER_SETITEM, DUNDER_CONTAINS.
+ * An entry is the function found on the user classes of t's MRO, VAL_NULL
+ * when there is none or it is not a plain Python function (those stay
+ * generic). Valid while t->version equals `version`: any change to the
+ * dict of t or of a base re-versions t, so a stale memo is never read.
+ * The memo holds no reference of its own (the class dicts do). */
+#define DUNDER_BINOP 0
+#define DUNDER_CMP (2 * BINOP_COUNT)
+#define DUNDER_GETITEM (DUNDER_CMP + CMP_COUNT)
+#define DUNDER_SETITEM (DUNDER_GETITEM + 1)
+#define DUNDER_CONTAINS (DUNDER_GETITEM + 2)
+#define DUNDER_COUNT (DUNDER_GETITEM + 3)
+
+typedef struct DunderMemo {
+    uint32_t version;
+    Value fn[DUNDER_COUNT];
+} DunderMemo;
+
+/* Make t's memo match its version (specializing only: allocates once per
+ * class, looks every dunder up once per version). False when t is
+ * unversioned or memory runs out (no exception is left set). */
+bool type_dunder_refresh(VM *vm, Type *t);
+/* The function of memo entry `slot` of t, or NULL when t's memo is stale,
+ * missing, or has none: what the specialized forms' guards test. */
+static inline Function *type_dunder(const Type *t, int slot) {
+    const DunderMemo *m = t->dunders;
+    if (!m || m->version != t->version) return NULL;
+    Value f = m->fn[slot];
+    return f == VAL_NULL ? NULL : AS_FUNCTION(f);
+}
+/* CPython's rule that b's reflected method runs before a's: b's class is a
+ * proper subclass of a's class ta (user classes only). A conservative test
+ * (CPython also asks that b's class override the reflected method): the
+ * specialized forms deopt when it holds. */
+static inline bool type_reflected_first(VM *vm, Type *ta, Value b) {
+    if (!val_is_obj(b)) return false;
+    Type *tb = val_as_obj(b)->type;
+    return tb != ta && !tb->builtin && type_is_subtype(tb, ta);
+}
 /* Call after any change to t->dict: gives t (and its subclasses) a fresh
  * version so caches keyed on the old one miss. */
 void type_modified(VM *vm, Type *t);
