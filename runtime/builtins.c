@@ -1216,6 +1216,7 @@ static bool exposed_type(TypeId t) {
     case T_DICT_REVKEYITER: case T_DICT_REVVALUEITER: case T_DICT_REVITEMITER:
     case T_DICT_KEYS: case T_DICT_VALUES: case T_DICT_ITEMS:
     case T_MODULE: case T_TEXTIO: case T_SET_ITER: case T_GENERATOR: case T_SUPER:
+    case T_NOT_IMPLEMENTED_TYPE:
         return false;
     default:
         return true;
@@ -1269,4 +1270,11 @@ void builtins_init(VM *vm) {
     dict_set_str(vm, vm->builtins, str_intern_cstr(vm, "EnvironmentError"),
                  val_obj(vm->types[T_OS_ERROR]));
     dict_set_str(vm, vm->builtins, str_intern_cstr(vm, "__debug__"), VAL_TRUE);
+    /* The one NotImplemented: a bare object of its own builtin class. */
+    Instance *ni = inst_new(vm, vm->types[T_NOT_IMPLEMENTED_TYPE]);
+    Str *n = str_intern_cstr(vm, "NotImplemented");
+    if (ni && n) {
+        vm->not_implemented = val_obj(ni);
+        dict_set_str(vm, vm->builtins, n, vm->not_implemented);
+    }
 }

@@ -368,6 +368,7 @@ static void mark_roots(VM *vm) {
     gc_mark_value(vm, vm->handled);
     gc_mark_value(vm, vm->handled_outer);
     gc_mark_value(vm, vm->memory_error);
+    gc_mark_value(vm, vm->not_implemented);
     mark_obj(vm, vm->builtins);
     mark_obj(vm, vm->globals);
     mark_obj(vm, vm->interned);

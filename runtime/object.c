@@ -222,6 +222,10 @@ static int container_into(VM *vm, StrBuf *b, Value v) {
 }
 
 static int instance_into(VM *vm, StrBuf *b, Value v) {
+    if (v == vm->not_implemented) {
+        sb_adds(b, "NotImplemented");
+        return 0;
+    }
     Value r = call_user(vm, v, vm->names[NAME_REPR], NULL, 0);
     if (r != VAL_NULL) return add_str_result(vm, b, r, "__repr__");
     if (IS_EXC(v)) return exc_repr_into(vm, b, AS_EXC(v));
@@ -698,12 +702,29 @@ static int eq_builtin(VM *vm, Value a, Value b) {
     }
 }
 
-/* Rich comparison through user dunders (CPython's do_richcompare without
- * NotImplemented): the right operand's reflected method first when its
- * class is a proper subclass of the left's, then the left's method, then
- * the right's reflected one. __ne__ defaults to the negation of __eq__.
- * VAL_NULL when neither side defines anything. */
-static Value user_compare(VM *vm, CmpOp op, Value a, Value b) {
+/* A user dunder's answer: VAL_NULL when it had none or declined
+ * (returned NotImplemented), so the protocol tries the next method. */
+static Value answered(VM *vm, Value r) { return r == vm->not_implemented ? VAL_NULL : r; }
+
+/* One side's rich comparison: self's method, else for != the negation of
+ * its __eq__ (object.__ne__); VAL_NULL when neither answers. */
+static Value compare_side(VM *vm, CmpOp o, Value self, Value other) {
+    if (!is_user(self)) return VAL_NULL;
+    Value r = call_user(vm, self, vm->cmp_names[o], &other, 1);
+    if (r != VAL_NULL || o != CMP_NE) return answered(vm, r);
+    r = answered(vm, call_user(vm, self, vm->cmp_names[CMP_EQ], &other, 1));
+    if (r == VAL_NULL || r == VAL_ERROR) return r;
+    int t = obj_truthy(vm, r);
+    return t < 0 ? VAL_ERROR : val_bool(!t);
+}
+
+/* Rich comparison through user dunders (CPython's do_richcompare): the
+ * right operand's reflected method first when its class is a proper
+ * subclass of the left's, then the left's method, then the right's
+ * reflected one. VAL_NULL when no side answers. `from` 1 starts at the
+ * second try (the left's method declined and the reflected-first rule did
+ * not apply: COMPARE_OP_PY_DUNDER resumes there). */
+static Value user_compare(VM *vm, CmpOp op, Value a, Value b, int from) {
     static const CmpOp reflected[CMP_COUNT] = {
 #define X(e, sym, d, r) CMP_##r,
         CMPOP_LIST(X)
@@ -717,21 +738,10 @@ static Value user_compare(VM *vm, CmpOp op, Value a, Value b) {
         order[0] = 1;
         order[1] = 0;
     }
-    for (int k = 0; k < 2; k++) {
+    for (int k = from; k < 2; k++) {
         int s = order[k];
-        Value self = sides[s], other = sides[1 - s];
-        CmpOp o = ops[s];
-        if (!is_user(self)) continue;
-        Value r = call_user(vm, self, vm->cmp_names[o], &other, 1);
+        Value r = compare_side(vm, ops[s], sides[s], sides[1 - s]);
         if (r != VAL_NULL) return r;
-        if (o == CMP_NE) {
-            r = call_user(vm, self, vm->cmp_names[CMP_EQ], &other, 1);
-            if (r == VAL_ERROR) return r;
-            if (r != VAL_NULL) {
-                int t = obj_truthy(vm, r);
-                return t < 0 ? VAL_ERROR : val_bool(!t);
-            }
-        }
     }
     return VAL_NULL;
 }
@@ -750,9 +760,9 @@ int obj_eq(VM *vm, Value a, Value b) {
     return t;
 }
 
-static Value compare_rooted(VM *vm, CmpOp op, Value a, Value b) {
+static Value compare_rooted(VM *vm, CmpOp op, Value a, Value b, int from) {
     if (is_user(a) || is_user(b)) {
-        Value r = user_compare(vm, op, a, b);
+        Value r = user_compare(vm, op, a, b, from);
         if (r != VAL_NULL) return r;
     }
     if (IS_STR(a) && IS_STR(b)) {
@@ -779,7 +789,15 @@ Value obj_compare(VM *vm, CmpOp op, Value a, Value b) {
     if (is_num(a) && is_num(b)) return val_bool(cmp_holds(op, num_cmp(a, b)));
     gc_push_root(vm, a);
     gc_push_root(vm, b);
-    Value r = compare_rooted(vm, op, a, b);
+    Value r = compare_rooted(vm, op, a, b, 0);
+    gc_pop_roots(vm, 2);
+    return r;
+}
+
+Value obj_compare_declined(VM *vm, CmpOp op, Value a, Value b) {
+    gc_push_root(vm, a);
+    gc_push_root(vm, b);
+    Value r = compare_rooted(vm, op, a, b, 1);
     gc_pop_roots(vm, 2);
     return r;
 }
@@ -918,23 +936,44 @@ static Value seq_binop(VM *vm, BinOp op, bool inplace, Value a, Value b) {
     return VAL_NULL;
 }
 
-/* a's __op__ (or __iop__ first when inplace), then b's __rop__. */
-static Value user_binop(VM *vm, BinOp op, bool inplace, Value a, Value b) {
+/* CPython's method_is_overloaded: b's class has the reflected method and
+ * it is not the one a's class has. */
+static bool overrides(Type *ta, Type *tb, Str *name) {
+    Value fb = type_lookup_user(tb, name);
+    return fb != VAL_NULL && fb != type_lookup_user(ta, name);
+}
+
+/* a op b through user dunders, as CPython's slot wrappers: a's __iop__
+ * first when in place; b's reflected method first when b's class is a
+ * proper subclass of a's that overrides it; a's method; b's reflected one
+ * unless both have the same class (or it was tried first). A missing
+ * method or NotImplemented passes to the next; VAL_NULL when none answers.
+ * `from` skips steps already taken: 1 after a's __iop__ declined, 2 after
+ * a's __op__ declined too when b's reflected method could not come first
+ * (BINARY_OP_PY_DUNDER resumes at 1 or 2, obj_binop_declined). */
+static Value user_binop(VM *vm, BinOp op, bool inplace, Value a, Value b, int from) {
     Value r;
-    if (inplace && is_user(a)) {
-        Str *iname = dunder_name(vm, "i", vm->binop_names[op]->data + 2);
-        if (!iname) return VAL_ERROR;
-        if ((r = call_user(vm, a, iname, &b, 1)) != VAL_NULL) return r;
+    if (from == 0 && inplace && is_user(a) &&
+        (r = answered(vm, call_user(vm, a, vm->ibinop_names[op], &b, 1))) != VAL_NULL)
+        return r;
+    Str *rname = vm->rbinop_names[op];
+    Type *ta = val_type(vm, a), *tb = val_type(vm, b);
+    bool other = is_user(b) && ta != tb;
+    if (from <= 1 && is_user(a)) {
+        if (other && type_is_subtype(tb, ta) && overrides(ta, tb, rname)) {
+            if ((r = answered(vm, call_user(vm, b, rname, &a, 1))) != VAL_NULL) return r;
+            other = false;
+        }
+        if ((r = answered(vm, call_user(vm, a, vm->binop_names[op], &b, 1))) != VAL_NULL) return r;
     }
-    if (is_user(a) && (r = call_user(vm, a, vm->binop_names[op], &b, 1)) != VAL_NULL) return r;
-    if (is_user(b) && (r = call_user(vm, b, vm->rbinop_names[op], &a, 1)) != VAL_NULL) return r;
+    if (other && (r = answered(vm, call_user(vm, b, rname, &a, 1))) != VAL_NULL) return r;
     return VAL_NULL;
 }
 
-static Value binop_rooted(VM *vm, BinOp op, bool inplace, Value a, Value b) {
+static Value binop_rooted(VM *vm, BinOp op, bool inplace, Value a, Value b, int from) {
     Value r;
     if (is_user(a) || is_user(b)) {
-        if ((r = user_binop(vm, op, inplace, a, b)) != VAL_NULL) return r;
+        if ((r = user_binop(vm, op, inplace, a, b, from)) != VAL_NULL) return r;
     }
     if ((r = seq_binop(vm, op, inplace, a, b)) != VAL_NULL) return r;
     if ((r = set_binop(vm, op, inplace, a, b)) != VAL_NULL) return r;
@@ -958,7 +997,19 @@ Value obj_binop(VM *vm, BinOp op, Value a, Value b) {
     }
     gc_push_root(vm, a);
     gc_push_root(vm, b);
-    Value r = binop_rooted(vm, op, inplace, a, b);
+    Value r = binop_rooted(vm, op, inplace, a, b, 0);
+    gc_pop_roots(vm, 2);
+    return r;
+}
+
+Value obj_binop_declined(VM *vm, int oparg, Value a, Value b) {
+    bool inplace = oparg >= BINOP_INPLACE_BASE;
+    BinOp op = (BinOp)(inplace ? oparg - BINOP_INPLACE_BASE : oparg);
+    /* In place, the memo's function was __iop__ when the class has one. */
+    int from = inplace && type_lookup_user(val_type(vm, a), vm->ibinop_names[op]) != VAL_NULL ? 1 : 2;
+    gc_push_root(vm, a);
+    gc_push_root(vm, b);
+    Value r = binop_rooted(vm, op, inplace, a, b, from);
     gc_pop_roots(vm, 2);
     return r;
 }

@@ -104,6 +104,7 @@ typedef enum ObjKind {
     X(STATICMETHOD, "staticmethod", OBJECT)                                    \
     X(CLASSMETHOD, "classmethod", OBJECT)                                      \
     X(MEMBER_DESCR, "member_descriptor", OBJECT)                               \
+    X(NOT_IMPLEMENTED_TYPE, "NotImplementedType", OBJECT)                      \
     X(BASE_EXCEPTION, "BaseException", OBJECT)                                 \
     X(SYSTEM_EXIT, "SystemExit", BASE_EXCEPTION)                               \
     X(KEYBOARD_INTERRUPT, "KeyboardInterrupt", BASE_EXCEPTION)                 \

@@ -914,18 +914,21 @@ UOP(_GUARD_DUNDER_BINOP)
     DEOPT_IF(type_reflected_first(vm, val_as_obj(a)->type, STACK(-1)));
 UOP_END
 
-/* [a b] -> [fn(a, b)]: the function the guard found. */
-#define UOP_CALL_DUNDER_2(slot)                                                \
+/* [a b] -> [fn(a, b)]: the function the guard found. An operator whose
+ * dunder returns NotImplemented goes on with the generic protocol, past
+ * that dunder (`declined`, with a and b still on the stack). */
+#define UOP_CALL_DUNDER_2(slot, declined)                                      \
     Value a = STACK(-2);                                                       \
     Function *fn = type_dunder(val_as_obj(a)->type, (slot));                   \
     SYNC_FRAME(&STACK(0));                                                     \
     Value r = call_py_dunder(vm, fn, a, &STACK(-1), 1);                        \
+    if (r == vm->not_implemented) r = (declined);                              \
     ERROR_IF(r == VAL_ERROR);                                                  \
     STACK(-2) = r;                                                             \
     SP_ADJ(-1)
 
 UOP(_BINARY_OP_PY_DUNDER)
-    UOP_CALL_DUNDER_2(DUNDER_BINOP + (int)OPARG);
+    UOP_CALL_DUNDER_2(DUNDER_BINOP + (int)OPARG, obj_binop_declined(vm, (int)OPARG, a, STACK(-1)));
 UOP_END
 
 /* a < b, a == b, ...: the same reflected-first rule (object.c's
@@ -937,7 +940,8 @@ UOP(_GUARD_DUNDER_COMPARE)
 UOP_END
 
 UOP(_COMPARE_OP_PY_DUNDER)
-    UOP_CALL_DUNDER_2(DUNDER_CMP + (int)OPARG);
+    UOP_CALL_DUNDER_2(DUNDER_CMP + (int)OPARG,
+                      obj_compare_declined(vm, (CmpOp)OPARG, a, STACK(-1)));
 UOP_END
 
 /* c[k]: any key (a tuple for g[x, y] too), as the generic path passes it. */
@@ -946,7 +950,7 @@ UOP(_GUARD_DUNDER_GETITEM)
 UOP_END
 
 UOP(_BINARY_SUBSCR_GETITEM)
-    UOP_CALL_DUNDER_2(DUNDER_GETITEM);
+    UOP_CALL_DUNDER_2(DUNDER_GETITEM, r);
 UOP_END
 
 #undef UOP_CALL_DUNDER_2

@@ -65,6 +65,7 @@ VM *vm_new(const VMOptions *opt) {
     vm->exc = VAL_NULL;
     vm->handled = vm->handled_outer = VAL_NONE;
     vm->memory_error = VAL_NULL;
+    vm->not_implemented = VAL_NONE;
     vm->gc_floor = vm->next_gc = GC_FLOOR;
     vm->next_type_version = 1;
     vm->jit_threshold = JIT_DEFAULT_THRESHOLD;

@@ -178,6 +178,7 @@ struct VM {
     Str *chars[128];         /* the one-character ASCII strings, interned */
     Tuple *empty_tuple;
     Value memory_error;      /* preallocated, raised when allocation fails */
+    Value not_implemented;   /* NotImplemented: a dunder declining an operator */
 
     /* Heap. */
     Obj *objects;
@@ -606,6 +607,12 @@ int obj_hash(VM *vm, Value v, uint64_t *out);       /* 0, -1 (unhashable) */
 int obj_eq(VM *vm, Value a, Value b);               /* 1, 0, -1 */
 Value obj_compare(VM *vm, CmpOp op, Value a, Value b);
 Value obj_binop(VM *vm, BinOp op, Value a, Value b); /* op may be inplace */
+/* The rest of a op b (oparg: BINARY_OP's) / a cmp b once the function in
+ * a's class's dunder memo (type_dunder) returned NotImplemented, when b's
+ * reflected method could not have come first: what the generic protocol
+ * tries next, without calling that function again. */
+Value obj_binop_declined(VM *vm, int oparg, Value a, Value b);
+Value obj_compare_declined(VM *vm, CmpOp op, Value a, Value b);
 Value obj_unaryop(VM *vm, UnaryOp op, Value a);
 
 /* ---- iter.c, builtins.c, methods.c, format.c: builtins and containers ----- */
