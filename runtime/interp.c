@@ -112,7 +112,7 @@ static Value raise_unbound_local(VM *vm, Code *co, int i) {
 /* CPython's builtins that stitch lacks: naming one is an unsupported
  * feature, not a typo, and says so. */
 static const char *const missing_builtins[] = {
-    "BaseExceptionGroup", "Ellipsis", "ExceptionGroup", "NotImplemented", "__build_class__",
+    "BaseExceptionGroup", "Ellipsis", "ExceptionGroup", "__build_class__",
     "__import__", "aiter", "anext", "breakpoint", "bytearray", "bytes", "compile", "complex",
     "copyright", "credits", "dir", "eval", "exec", "globals", "help", "input", "license",
     "locals", "memoryview", "open", "vars",
