@@ -71,10 +71,18 @@ static Frame *push_frame(VM *vm, Generator *g, Value v, bool throw, int flags) {
     for (Value *p = sp > vm->stack_hwm ? sp : vm->stack_hwm; p < end; p++) *p = VAL_NULL;
     if (!throw) *sp++ = v;
     if (end > vm->stack_hwm) vm->stack_hwm = end;
+    /* Field by field: a compound literal would clear the frame first. */
     Frame *f = &vm->frames[vm->nframes++];
-    *f = (Frame){.code = g->func->code, .func = g->func, .globals = g->func->globals,
-                 .base = base, .sp = sp, .ip = g->ip, .flags = FRAME_GEN | flags, .top = end,
-                 .gen = g};
+    f->code = g->func->code;
+    f->func = g->func;
+    f->globals = g->func->globals;
+    f->locals_dict = NULL;
+    f->base = base;
+    f->sp = sp;
+    f->ip = g->ip;
+    f->flags = FRAME_GEN | flags;
+    f->top = end;
+    f->gen = g;
     vm->stack_top = end;
     g->state = GEN_RUNNING;
     swap_in_handled(vm, g);

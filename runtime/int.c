@@ -54,6 +54,60 @@ static Value take_mpz(VM *vm, mpz_t z) {
     return r;
 }
 
+/* GMP allocates through these. A big int of one or two limbs (64-bit
+ * arithmetic that left the small-int range, as in x * 1103515245 % m) is
+ * made and dropped often, and malloc and free cost more than its
+ * arithmetic: blocks of LIMB_BLOCK bytes wait on a free list. Every block
+ * on it came from malloc(LIMB_BLOCK), so a plain free() of one is valid.
+ * GMP cannot report failure, so running out aborts, as its own would. */
+enum { LIMB_BLOCK = 2 * sizeof(mp_limb_t), LIMB_CACHE_MAX = 4096 };
+static void *limb_free_list;
+static int limb_cached;
+
+static void *limb_check(void *p) {
+    if (!p) {
+        fputs("stitch: out of memory in GMP\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+static void *limb_malloc(size_t n) { return limb_check(malloc(n)); }
+
+static void *limb_alloc(size_t n) {
+    if (n > LIMB_BLOCK) return limb_malloc(n);
+    void *p = limb_free_list;
+    if (!p) return limb_malloc(LIMB_BLOCK);
+    limb_free_list = *(void **)p;
+    limb_cached--;
+    return p;
+}
+
+static void limb_free(void *p, size_t n) {
+    if (n > LIMB_BLOCK || limb_cached >= LIMB_CACHE_MAX) {
+        free(p);
+        return;
+    }
+    *(void **)p = limb_free_list;
+    limb_free_list = p;
+    limb_cached++;
+}
+
+static void *limb_realloc(void *p, size_t old, size_t n) {
+    if (old > LIMB_BLOCK && n > LIMB_BLOCK) {
+        return limb_check(realloc(p, n));
+    }
+    if (old <= LIMB_BLOCK && n <= LIMB_BLOCK) return p;
+    void *q = limb_alloc(n);
+    memcpy(q, p, old < n ? old : n);
+    limb_free(p, old);
+    return q;
+}
+
+void int_init_allocator(void) {
+    mp_set_memory_functions(limb_alloc, limb_realloc, limb_free);
+}
+
 Value int_from_i64(VM *vm, int64_t i) {
     if (int_fits_small(i)) return val_int(i);
     BigInt *b = gc_alloc(vm, sizeof(BigInt), OBJ_BIGINT, vm->types[T_INT]);
@@ -470,6 +524,14 @@ Value int_from_str(VM *vm, const char *s, int64_t len, int base) {
         }
     }
     if (b == 0) b = 10;
+    /* The common case, a short run of decimal digits: no copy. (Base 0
+     * rejects a leading zero unless all are zeros: the general path says
+     * so.) */
+    if (b == 10 && end > i && end - i <= 18) {
+        int64_t x = 0, j = i;
+        while (j < end && s[j] >= '0' && s[j] <= '9') x = x * 10 + (s[j++] - '0');
+        if (j == end && !(base == 0 && s[i] == '0' && x != 0)) return int_from_i64(vm, neg ? -x : x);
+    }
     char *digits = malloc((size_t)(end - i) + 2);
     if (!digits) {
         return vm_raise_oom(vm);

@@ -57,6 +57,8 @@ static bool init_names(VM *vm) {
 }
 
 VM *vm_new(const VMOptions *opt) {
+    static bool gmp_ready;
+    if (!gmp_ready) int_init_allocator(), gmp_ready = true;
     VM *vm = calloc(1, sizeof *vm);
     if (!vm) return NULL;
     if (opt) vm->opt = *opt;

@@ -562,6 +562,9 @@ Value gen_next_or(VM *vm, Generator *g, Value dflt);
 
 /* ---- int.c: Python ints (small inline, big via GMP) ----------------------- */
 
+/* Route GMP's allocations through int.c's cache of small blocks (once per
+ * process, before any big int exists). */
+void int_init_allocator(void);
 Value int_from_i64(VM *vm, int64_t i);
 Value int_from_u64(VM *vm, uint64_t u);
 Value int_from_double(VM *vm, double d);            /* truncates; raises on nan/inf */
