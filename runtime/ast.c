@@ -304,7 +304,8 @@ static void dump_expr(Buf *b, const Expr *e) {
         buf_put(b, "(Dict", 5);
         for (int i = 0; i < e->u.dict.keys.len; i++) {
             buf_put(b, " (", 2);
-            dump_expr(b, e->u.dict.keys.items[i]);
+            if (e->u.dict.keys.items[i]) dump_expr(b, e->u.dict.keys.items[i]);
+            else buf_put(b, "**", 2);  /* `**m`: no key, as in CPython's AST */
             buf_put(b, " ", 1);
             dump_expr(b, e->u.dict.values.items[i]);
             buf_put(b, ")", 1);

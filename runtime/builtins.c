@@ -308,8 +308,54 @@ static int dict_add_pair(VM *vm, Dict *d, Value item, int64_t n) {
     return rc;
 }
 
+/* src's items into d through keys() (the bound method given) and src[k]:
+ * CPython's PyDict_Merge of a mapping that is not a dict. */
+static int dict_merge_keys(VM *vm, Dict *d, Value src, Value keys_method) {
+    gc_push_root(vm, val_obj(d));
+    gc_push_root(vm, keys_method);
+    Value keys = vm_call(vm, keys_method, NULL, 0, NULL);
+    Value it = keys == VAL_ERROR ? VAL_ERROR : obj_iter(vm, keys);
+    int rc = it == VAL_ERROR ? -1 : 0;
+    if (rc == 0) gc_push_root(vm, it);
+    while (rc == 0) {
+        Value k = iter_next(vm, it);
+        if (k == VAL_NULL) break;
+        if (k == VAL_ERROR) {
+            rc = -1;
+            break;
+        }
+        gc_push_root(vm, k);
+        Value v = obj_getitem(vm, src, k);
+        rc = v == VAL_ERROR ? -1 : dict_set(vm, d, k, v);
+        gc_pop_roots(vm, 1);
+    }
+    gc_pop_roots(vm, it == VAL_ERROR ? 2 : 3);
+    return rc;
+}
+
+/* src.keys as a bound method, VAL_NULL when src has no such attribute, or
+ * VAL_ERROR. */
+static Value keys_attr(VM *vm, Value src) {
+    Value m = obj_getattr(vm, src, vm->names[NAME_KEYS]);
+    if (m != VAL_ERROR || !exc_matches(vm, vm->exc, val_obj(vm->types[T_ATTRIBUTE_ERROR]))) return m;
+    vm_take_exc(vm);
+    return VAL_NULL;
+}
+
+int dict_update_mapping(VM *vm, Dict *d, Value src) {
+    if (IS_DICT(src)) return dict_update_dict(vm, d, AS_DICT(src));
+    Value m = keys_attr(vm, src);
+    if (m == VAL_NULL)
+        vm_raise(vm, T_TYPE_ERROR, "'%s' object is not a mapping", type_name_of(vm, src));
+    if (m == VAL_NULL || m == VAL_ERROR) return -1;
+    return dict_merge_keys(vm, d, src, m);
+}
+
 int dict_update_from(VM *vm, Dict *d, Value src) {
     if (IS_DICT(src)) return dict_update_dict(vm, d, AS_DICT(src));
+    Value m = keys_attr(vm, src);
+    if (m == VAL_ERROR) return -1;
+    if (m != VAL_NULL) return dict_merge_keys(vm, d, src, m);
     gc_push_root(vm, val_obj(d));
     Value it = obj_iter(vm, src);
     int rc = it == VAL_ERROR ? -1 : 0;

@@ -108,6 +108,9 @@ List *seq_to_list_or(VM *vm, Value iterable, const char *msg);
 int seq_sort(VM *vm, List *l, Value key, bool reverse);
 /* dict.update / dict(): copy a mapping, or pairs from an iterable, into d. */
 int dict_update_from(VM *vm, Dict *d, Value src);
+/* DICT_UPDATE ({**m}): a mapping's items into d (a dict, or anything with
+ * keys() and []); else CPython's TypeError "'T' object is not a mapping". */
+int dict_update_mapping(VM *vm, Dict *d, Value src);
 
 /* The class name of v, for messages. */
 const char *type_name_of(VM *vm, Value v);

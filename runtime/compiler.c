@@ -555,7 +555,21 @@ static void compile_list(Compiler *c, Expr *e) {
 static void compile_set(Compiler *c, Expr *e) {
     NodeList *l = &e->u.seq.elts;
     if (has_starred(l)) {
-        error_at(c, e->line, e->col, "stitch: starred items in set displays are not supported yet");
+        /* CPython's shape: the items before the first `*` as BUILD_SET n,
+         * then SET_UPDATE for each `*x` and SET_ADD for each other item. */
+        bool built = false;
+        for (int i = 0; i < l->len; i++) {
+            Expr *x = l->items[i];
+            bool star = x->kind == EXPR_STARRED;
+            if (star && !built) {
+                set_loc(c, e->line, e->col);
+                emit(c, OP_BUILD_SET, i);
+                built = true;
+            }
+            compile_expr(c, star ? x->u.starred.value : x);
+            set_loc(c, e->line, e->col);
+            if (built) emit(c, star ? OP_SET_UPDATE : OP_SET_ADD, 1);
+        }
         return;
     }
     if (l->len > 2 && all_const(l)) {   /* CPython's shape: see frozen_const */
@@ -578,17 +592,12 @@ static void compile_set(Compiler *c, Expr *e) {
     if (small) emit(c, OP_BUILD_SET, l->len);
 }
 
-static void compile_dict(Compiler *c, Expr *e) {
-    int n = e->u.dict.keys.len;
-    bool small = n <= DISPLAY_CHUNK;
+/* Pairs begin..end-1 of a dict display (no `**` among them) as a new dict. */
+static void compile_subdict(Compiler *c, Expr *e, int begin, int end) {
+    bool small = end - begin <= DISPLAY_CHUNK;
     if (!small) emit(c, OP_BUILD_MAP, 0);
-    for (int i = 0; i < n; i++) {
-        Expr *k = e->u.dict.keys.items[i];
-        if (!k) {
-            error_at(c, e->line, e->col, "'**' in dict displays is not supported yet");
-            return;
-        }
-        compile_expr(c, k);
+    for (int i = begin; i < end; i++) {
+        compile_expr(c, e->u.dict.keys.items[i]);
         compile_expr(c, e->u.dict.values.items[i]);
         if (!small) {
             set_loc(c, e->line, e->col);
@@ -596,7 +605,36 @@ static void compile_dict(Compiler *c, Expr *e) {
         }
     }
     set_loc(c, e->line, e->col);
-    if (small) emit(c, OP_BUILD_MAP, n);
+    if (small) emit(c, OP_BUILD_MAP, end - begin);
+}
+
+/* CPython 3.11's shape: each run of pairs is a dict of its own, and the
+ * first dict (a BUILD_MAP 0 when the display starts with `**m`) is updated
+ * by each `**m` and each later run in turn (DICT_UPDATE). */
+static void compile_dict(Compiler *c, Expr *e) {
+    int n = e->u.dict.keys.len, run = 0;
+    bool have = false;  /* the first dict is built */
+    for (int i = 0; i <= n; i++) {
+        bool unpack = i < n && !e->u.dict.keys.items[i];
+        if (i < n && !unpack) {
+            run++;
+            continue;
+        }
+        if (run) {
+            compile_subdict(c, e, i - run, i);
+            if (have) emit(c, OP_DICT_UPDATE, 1);
+            have = true, run = 0;
+        }
+        if (!unpack) break;
+        set_loc(c, e->line, e->col);
+        if (!have) emit(c, OP_BUILD_MAP, 0);
+        have = true;
+        compile_expr(c, e->u.dict.values.items[i]);
+        set_loc(c, e->line, e->col);
+        emit(c, OP_DICT_UPDATE, 1);
+    }
+    set_loc(c, e->line, e->col);
+    if (!have) emit(c, OP_BUILD_MAP, 0);
 }
 
 /* Is e the call `super()` with no arguments, super being the builtin? */
@@ -974,8 +1012,10 @@ static void compile_expr_inner(Compiler *c, Expr *e) {
             emit_const(c, make_const(c, e));
             return;
         }
-        if (has_starred(&e->u.seq.elts)) {
-            error_at(c, e->line, e->col, "stitch: starred items in tuple displays are not supported yet");
+        if (has_starred(&e->u.seq.elts)) {  /* (a, *b): a list, then a tuple of it */
+            compile_list(c, e);
+            set_loc(c, e->line, e->col);
+            emit(c, OP_LIST_TO_TUPLE, 0);
             return;
         }
         for (int i = 0; i < e->u.seq.elts.len; i++) compile_expr(c, e->u.seq.elts.items[i]);

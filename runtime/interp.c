@@ -912,11 +912,21 @@ op_BUILD_STRING: {
     *sp++ = r;
     DISPATCH();
 }
+op_LIST_TO_TUPLE: {
+    Tuple *t = tuple_from(vm, AS_LIST(sp[-1])->items, AS_LIST(sp[-1])->len);
+    if (!t) goto error;
+    sp[-1] = val_obj(t);
+    DISPATCH();
+}
 op_LIST_APPEND:
     if (list_append(vm, AS_LIST(sp[-1 - (int)oparg]), sp[-1]) < 0) goto error;
     sp--;
     DISPATCH();
 op_LIST_EXTEND:
+    if (!obj_is_iterable(vm, sp[-1])) {  /* [*x]: CPython's message */
+        vm_raise(vm, T_TYPE_ERROR, "Value after * must be an iterable, not %s", type_name_of(vm, sp[-1]));
+        goto error;
+    }
     if (seq_extend(vm, AS_LIST(sp[-1 - (int)oparg]), sp[-1]) < 0) goto error;
     sp--;
     DISPATCH();
@@ -987,6 +997,11 @@ op_DICT_MERGE:
     STORE_FRAME();
     if (call_dict_merge(vm, sp[-(int)oparg - 4], AS_DICT(sp[-(int)oparg - 1]), sp[-1]) < 0)
         goto error;
+    sp--;
+    DISPATCH();
+op_DICT_UPDATE:
+    STORE_FRAME();
+    if (dict_update_mapping(vm, AS_DICT(sp[-1 - (int)oparg]), sp[-1]) < 0) goto error;
     sp--;
     DISPATCH();
 op_CALL_FUNCTION_EX:

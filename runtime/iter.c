@@ -224,6 +224,19 @@ Value obj_iter(VM *vm, Value v) {
     return iter_builtin(vm, v);
 }
 
+bool obj_is_iterable(VM *vm, Value v) {
+    if (!val_is_obj(v)) return false;
+    switch ((ObjKind)val_as_obj(v)->kind) {
+    case OBJ_LIST: case OBJ_TUPLE: case OBJ_STR: case OBJ_DICT: case OBJ_SET:
+    case OBJ_RANGE: case OBJ_ITER: case OBJ_GEN:
+        return true;
+    case OBJ_INSTANCE: case OBJ_EXCEPTION:
+        return type_lookup(vm, val_type(vm, v), vm->names[NAME_ITER]) != VAL_NULL;
+    default:
+        return false;
+    }
+}
+
 static Value iter_builtin(VM *vm, Value v) {
     if (val_is_obj(v)) {
         switch ((ObjKind)val_as_obj(v)->kind) {

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "vm.h"
+#include "builtins.h"
 
 static const char *type_name(VM *vm, Value v) { return val_type(vm, v)->name->data; }
 
@@ -970,6 +971,22 @@ static Value user_binop(VM *vm, BinOp op, bool inplace, Value a, Value b, int fr
     return VAL_NULL;
 }
 
+/* d | e (a new plain dict, both dicts) and d |= e (d.update(e): any mapping
+ * or iterable of pairs), as CPython's dict_or / dict_ior; VAL_NULL when
+ * they do not apply. */
+static Value dict_binop(VM *vm, BinOp op, bool inplace, Value a, Value b) {
+    if (op != BINOP_OR || !IS_DICT(a)) return VAL_NULL;
+    if (inplace) return dict_update_from(vm, AS_DICT(a), b) < 0 ? VAL_ERROR : a;
+    if (!IS_DICT(b)) return VAL_NULL;
+    Dict *d = dict_new(vm);
+    if (!d) return VAL_ERROR;
+    gc_push_root(vm, val_obj(d));
+    int rc = dict_update_dict(vm, d, AS_DICT(a));
+    if (rc == 0) rc = dict_update_from(vm, d, b);
+    gc_pop_roots(vm, 1);
+    return rc < 0 ? VAL_ERROR : val_obj(d);
+}
+
 static Value binop_rooted(VM *vm, BinOp op, bool inplace, Value a, Value b, int from) {
     Value r;
     if (is_user(a) || is_user(b)) {
@@ -977,6 +994,7 @@ static Value binop_rooted(VM *vm, BinOp op, bool inplace, Value a, Value b, int 
     }
     if ((r = seq_binop(vm, op, inplace, a, b)) != VAL_NULL) return r;
     if ((r = set_binop(vm, op, inplace, a, b)) != VAL_NULL) return r;
+    if ((r = dict_binop(vm, op, inplace, a, b)) != VAL_NULL) return r;
     return unsupported(vm, op, inplace, a, b);
 }
 

@@ -105,6 +105,7 @@
     /* Containers. */                                                                   \
     X(BUILD_TUPLE, 0, (oparg), 1, OPF_ARG)                                              \
     X(BUILD_LIST, 0, (oparg), 1, OPF_ARG)                                               \
+    X(LIST_TO_TUPLE, 0, 1, 1, 0)              /* [list] -> [tuple(list)], for (a, *b) */ \
     X(BUILD_MAP, 0, 2 * (oparg), 1, OPF_ARG)  /* [k1 v1 ... kn vn] -> [dict] */         \
     X(BUILD_STRING, 0, (oparg), 1, OPF_ARG)   /* concatenate oparg strs */              \
     X(LIST_APPEND, 0, 1, 0, OPF_ARG)          /* [list ...(oparg-1 more) v] -> append v to the list oparg deep */ \
@@ -163,6 +164,9 @@
     /* DICT_MERGE: [... dict ... m] -> m's items into the dict oparg deep (below */    \
     /* m); a repeated key is a TypeError naming the callable 3 below the dict.   */    \
     X(DICT_MERGE, 0, 1, 0, OPF_ARG)                                                     \
+    /* DICT_UPDATE ({**m}): [dict ...(oparg-1 more) m] -> m's items into the   */    \
+    /* dict oparg deep; m a dict or has keys() and [], else a TypeError.          */    \
+    X(DICT_UPDATE, 0, 1, 0, OPF_ARG)                                                    \
     /* Imports (module.c). IMPORT_NAME: [level fromlist] -> [module names[oparg]] */    \
     /* (level is always 0: no relative imports). IMPORT_FROM: [m] -> [m m.name]   */    \
     /* or ImportError. IMPORT_STAR: [m] -> [], m's public names into globals.     */    \

@@ -471,12 +471,34 @@ static Expr *parse_list(Parser *p) {
     return parse_display_rest(p, e, first, TK_RSQB);
 }
 
+/* The items of a dict display from the first one (key: value, or with key
+ * NULL when the next token is `**`): `**m` items have a NULL key, as in
+ * CPython's AST. */
+static Expr *parse_dict_rest(Parser *p, Expr *e, Expr *key, Expr *value) {
+    bool have = key != NULL;  /* the first pair is already read */
+    for (;;) {
+        if (!have && accept(p, TK_DOUBLESTAR)) {
+            key = NULL;
+            if (!(value = parse_bitor(p))) return NULL;
+        } else if (!have) {
+            if (!(key = parse_expression(p))) return NULL;
+            if (peek_kind(p) != TK_COLON) return error_at_node(p, key, "':' expected after dictionary key");
+            advance(p);
+            if (!(value = parse_expression(p))) return NULL;
+        }
+        have = false;
+        nodelist_push(p->a, &e->u.dict.keys, key);
+        nodelist_push(p->a, &e->u.dict.values, value);
+        if (!accept(p, TK_COMMA) || peek_kind(p) == TK_RBRACE) break;
+    }
+    return expect_closing(p, TK_RBRACE, value) ? e : NULL;
+}
+
 static Expr *parse_brace(Parser *p) {
     Token *open = advance(p);
     Expr *e = expr_at(p, EXPR_DICT, open);
     if (accept(p, TK_RBRACE)) return e;
-    if (peek_kind(p) == TK_DOUBLESTAR)
-        return error_at(p, peek(p), "dict unpacking is not supported yet");
+    if (peek_kind(p) == TK_DOUBLESTAR) return parse_dict_rest(p, e, NULL, NULL);
     Expr *key = parse_star_named(p);
     if (!key) return NULL;
     if (peek_kind(p) != TK_COLON) {
@@ -504,18 +526,7 @@ static Expr *parse_brace(Parser *p) {
         if (!parse_generators(p, &e->u.comp.generators)) return NULL;
         return expect_closing(p, TK_RBRACE, NULL) ? e : NULL;
     }
-    for (;;) {
-        nodelist_push(p->a, &e->u.dict.keys, key);
-        nodelist_push(p->a, &e->u.dict.values, value);
-        if (!accept(p, TK_COMMA) || peek_kind(p) == TK_RBRACE) break;
-        if (peek_kind(p) == TK_DOUBLESTAR)
-            return error_at(p, peek(p), "dict unpacking is not supported yet");
-        if (!(key = parse_expression(p))) return NULL;
-        if (peek_kind(p) != TK_COLON) return error_at_node(p, key, "':' expected after dictionary key");
-        advance(p);
-        if (!(value = parse_expression(p))) return NULL;
-    }
-    return expect_closing(p, TK_RBRACE, value) ? e : NULL;
+    return parse_dict_rest(p, e, key, value);
 }
 
 static Expr *parse_number(Parser *p) {

@@ -55,6 +55,7 @@
     X(DOC, "__doc__")                                                          \
     X(MAIN, "__main__")                                                        \
     X(ARGS, "args")                                                            \
+    X(KEYS, "keys")                                                            \
     X(MODULE_CODE, "<module>")
 
 typedef enum CommonName {
@@ -623,6 +624,8 @@ Value obj_unaryop(VM *vm, UnaryOp op, Value a);
 void builtins_init(VM *vm);
 void methods_init(VM *vm);
 Value obj_iter(VM *vm, Value v);
+/* Would obj_iter(v) get past "'T' object is not iterable"? Runs nothing. */
+bool obj_is_iterable(VM *vm, Value v);
 /* Next item, VAL_NULL when exhausted, VAL_ERROR on error. */
 Value iter_next(VM *vm, Value it);
 Value obj_getitem(VM *vm, Value c, Value key);
