@@ -114,6 +114,7 @@ static Value special_attr(VM *vm, Value obj, Str *name) {
             if (v != VAL_NULL) return v;
         }
         if (name == n[NAME_MODULE]) return dict_get_str(f->globals, n[NAME_NAME]);
+        if (name == n[NAME_DOC]) return f->code->doc ? val_obj(f->code->doc) : VAL_NONE;
         if (name == n[NAME_DICT]) {
             if (f->dict) return copy_dict(vm, f->dict);
             Dict *d = dict_new(vm);
@@ -130,7 +131,7 @@ static Value special_attr(VM *vm, Value obj, Str *name) {
     case OBJ_METHOD:
         if (!strcmp(name->data, "__self__")) return AS_METHOD(obj)->self;
         if (!strcmp(name->data, "__func__")) return AS_METHOD(obj)->func;
-        if (name == n[NAME_NAME] || name == n[NAME_QUALNAME])
+        if (name == n[NAME_NAME] || name == n[NAME_QUALNAME] || name == n[NAME_DOC])
             return special_attr(vm, AS_METHOD(obj)->func, name);
         return VAL_NULL;
     case OBJ_DESCR:
@@ -408,6 +409,11 @@ Value class_build(VM *vm, Value body, Value name, Value base) {
     if (!f) goto done;
     f->locals_dict = ns;
     if (interp_run(vm) == VAL_ERROR) goto done;
+    /* Every class has its own __doc__, None without a docstring (CPython's
+     * type_new), so a subclass does not show its base's. */
+    if (dict_get_str(ns, vm->names[NAME_DOC]) == VAL_NULL &&
+        dict_set_str(vm, ns, vm->names[NAME_DOC], VAL_NONE) < 0)
+        goto done;
     Type *t = type_new_bases(vm, AS_STR(name), bases, ns);
     if (!t) goto done;
     descr_set_names(t->dict);

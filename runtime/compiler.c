@@ -276,6 +276,14 @@ static FBlock *push_fblock(Compiler *c, FBlockKind kind) {
 static void pop_fblock(Compiler *c) { c->u->nfb--; }
 
 /* Finish the current unit: implicit `return None`, then assemble. */
+/* The docstring of a body: its first statement when that is a string
+ * literal (CPython: not an f-string), else NULL. */
+static Expr *docstring(NodeList *body) {
+    Stmt *s = body->len ? body->items[0] : NULL;
+    if (!s || s->kind != STMT_EXPR || s->u.expr.value->kind != EXPR_STR) return NULL;
+    return s->u.expr.value;
+}
+
 static Code *finish_unit(Compiler *c, const char *name, const char *qualname, int nargs, int flags,
                          int firstline, int kwonly, int nfree) {
     emit_const(c, VAL_NONE);
@@ -1667,6 +1675,12 @@ static Code *compile_function_code(Compiler *c, Scope *s, Params *p, NodeList *b
     if (p->vararg || p->kwarg || p->kwonly.len) flags |= CO_COMPLEX_ARGS;
     Code *co = finish_unit(c, name, s->qualname, p->names.len, flags, line, p->kwonly.len, nfree);
     pop_unit(c);
+    Expr *doc = lambda_body ? NULL : docstring(body);
+    if (co && doc) {
+        Value v = make_const(c, doc);
+        if (v == VAL_ERROR) vm_failed(c);
+        else co->doc = AS_STR(v);
+    }
     return co;
 }
 
@@ -1689,6 +1703,16 @@ static void apply_decorators(Compiler *c, NodeList *decs) {
     }
 }
 
+/* A class or module body's docstring into its __doc__, first (CPython's
+ * order: after __module__ and __qualname__ in a class). */
+static void store_docstring(Compiler *c, NodeList *body) {
+    Expr *doc = docstring(body);
+    if (!doc) return;
+    set_loc(c, doc->line, doc->col);
+    emit_const(c, make_const(c, doc));
+    emit(c, OP_STORE_NAME, name_index(c, "__doc__"));
+}
+
 static void compile_classdef(Compiler *c, Stmt *s) {
     NodeList *bases = &s->u.cls.bases;
     Scope *scope = symtable_child(c->u->scope, s);
@@ -1703,6 +1727,7 @@ static void compile_classdef(Compiler *c, Stmt *s) {
     emit(c, OP_STORE_NAME, name_index(c, "__module__"));
     if (qual) emit_const(c, val_obj(qual));
     emit(c, OP_STORE_NAME, name_index(c, "__qualname__"));
+    store_docstring(c, &s->u.cls.body);
     compile_stmts(c, &s->u.cls.body);
     Code *co = finish_unit(c, s->u.cls.name, scope->qualname, 0, CO_CLASSBODY, s->line, 0, nfree);
     pop_unit(c);
@@ -1877,6 +1902,7 @@ Code *compile_module(VM *vm, Module *m, const char *filename, SyntaxDiag *err) {
         Unit u;
         push_unit(&c, &u, top);
         set_loc(&c, 1, 1);
+        store_docstring(&c, &m->body);
         compile_stmts(&c, &m->body);
         co = finish_unit(&c, "<module>", "<module>", 0, CO_MODULE, 1, 0, 0);
         pop_unit(&c);

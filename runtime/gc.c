@@ -280,6 +280,7 @@ static void trace(VM *vm, Obj *o) {
         mark_obj(vm, c->name);
         mark_obj(vm, c->qualname);
         mark_obj(vm, c->filename);
+        mark_obj(vm, c->doc);
         break;
     }
     case OBJ_FUNCTION: {

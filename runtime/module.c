@@ -28,7 +28,8 @@ ModuleObj *module_new(VM *vm, const char *name) {
     gc_push_root(vm, val_obj(m));
     ModuleObj *r = NULL;
     if ((m->name = str_intern_cstr(vm, name)) && (m->dict = dict_new(vm)) &&
-        dict_set_str(vm, m->dict, vm->names[NAME_NAME], val_obj(m->name)) == 0)
+        dict_set_str(vm, m->dict, vm->names[NAME_NAME], val_obj(m->name)) == 0 &&
+        dict_set_str(vm, m->dict, vm->names[NAME_DOC], VAL_NONE) == 0)
         r = m;
     gc_pop_roots(vm, 1);
     return r;

@@ -306,6 +306,8 @@ typedef struct Code {
     int32_t kwonlyargcount; /* keyword-only parameters, in slots nargs.. */
     int32_t nfree;        /* free variables: the closure's cells, in the slots after the parameters */
     uint32_t id;          /* index in vm->codes (code_register), never reused */
+    Str *doc;             /* a function's docstring (its __doc__), NULL when none; */
+                          /* kept out of consts, so they stay as without it      */
 } Code;
 
 typedef struct Function {

@@ -105,7 +105,8 @@ VM *vm_new(const VMOptions *opt) {
     gen_init(vm);
     descr_init(vm);
     if (!(vm->globals = dict_new(vm))) goto fail;
-    if (dict_set_str(vm, vm->globals, vm->names[NAME_NAME], val_obj(vm->names[NAME_MAIN])) < 0)
+    if (dict_set_str(vm, vm->globals, vm->names[NAME_NAME], val_obj(vm->names[NAME_MAIN])) < 0 ||
+        dict_set_str(vm, vm->globals, vm->names[NAME_DOC], VAL_NONE) < 0)
         goto fail;
     vm->exc = VAL_NULL;
     vm->gc_pause = 0;

@@ -473,12 +473,16 @@ static void test_errors(void **state) {
     expect_error("def f(x):\n    nonlocal x\n", 2, "name 'x' is parameter and nonlocal");
     expect_error("def f():\n    x = 1\n    def g():\n        x = 2\n        nonlocal x\n", 5,
                  "name 'x' is assigned to before nonlocal declaration");
-    expect_error("x = {*a}\n", 1, "stitch: starred items in set displays are not supported yet");
     expect_error("x = super().f\n", 1, "stitch: super() is only supported inside a method with a self parameter");
     expect_error("class C:\n    def f(self):\n        return super()\n", 3,
                  "stitch: super() is only supported as super().name inside a method");
     expect_error("nonlocal x\n", 1, "nonlocal declaration not allowed at module level");
     expect_error("def f():\n    from m import *\n", 2, "import * only allowed at module level");
+}
+
+static void test_unpacking_displays(void **state) {
+    (void)state;
+    compile_ok("x = {*a}\ny = (*a, 1)\nz = {**a, 'k': 1, **b}\nw = {'k': 1, **a}\n");
 }
 
 static void test_no_closure_when_global(void **state) {
@@ -718,6 +722,7 @@ int main(void) {
         cmocka_unit_test(test_set_display_constants),
         cmocka_unit_test(test_class_body_comprehension_scope),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_unpacking_displays),
         cmocka_unit_test(test_no_closure_when_global),
         cmocka_unit_test(test_is_literal_warning),
         cmocka_unit_test(test_dis_output),

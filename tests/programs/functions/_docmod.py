@@ -1,0 +1,2 @@
+"""The helper module's docstring."""
+X = 1
