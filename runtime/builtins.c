@@ -960,6 +960,17 @@ static Value bi_hasattr(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     return VAL_FALSE;
 }
 
+/* vars(obj): obj.__dict__ (a copy for instances, as stitch's __dict__ is). */
+static Value bi_vars(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    SPEC(spec, "vars", ARGS_POS, 0, 1);
+    if (arg_parse(vm, &spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
+    if (nargs == 0) return vm_raise(vm, T_TYPE_ERROR, "stitch: unsupported: vars() without an argument");
+    Value v = obj_getattr(vm, args[0], vm->names[NAME_DICT]);
+    if (v != VAL_ERROR || !exc_matches(vm, vm->exc, val_obj(vm->types[T_ATTRIBUTE_ERROR]))) return v;
+    vm_take_exc(vm);
+    return vm_raise(vm, T_TYPE_ERROR, "vars() argument must have __dict__ attribute");
+}
+
 static Value bi_setattr(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     SPEC(spec, "setattr", ARGS_POS, 3, 3);
     if (arg_parse(vm, &spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
@@ -1306,7 +1317,7 @@ void builtins_init(VM *vm) {
         {"chr", bi_chr},           {"ord", bi_ord},           {"hex", bi_hex},
         {"oct", bi_oct},           {"bin", bi_bin},           {"callable", bi_callable},
         {"iter", bi_iter},         {"next", bi_next},         {"getattr", bi_getattr},
-        {"hasattr", bi_hasattr},   {"setattr", bi_setattr},   {"delattr", bi_delattr},
+        {"hasattr", bi_hasattr},   {"vars", bi_vars},         {"setattr", bi_setattr},   {"delattr", bi_delattr},
         {"format", bi_format},     {"ascii", bi_ascii},       {"exit", builtin_exit},
         {"quit", builtin_exit},
     };

@@ -125,6 +125,7 @@ Value builtin_exit(VM *vm, Value *args, int nargs, Tuple *kwnames);
 /* format() and str.format (format.c). */
 Value bi_format(VM *vm, Value *args, int nargs, Tuple *kwnames);
 Value str_format_m(VM *vm, Value *args, int nargs, Tuple *kwnames);
+Value str_format_map_m(VM *vm, Value *args, int nargs, Tuple *kwnames);
 
 /* Iterator objects (iter.c). */
 Value iter_new(VM *vm, TypeId t, Value src);

@@ -236,6 +236,14 @@ Value obj_getattr(VM *vm, Value obj, Str *name) {
     if (v != VAL_NULL) return bind(vm, v, obj);
     v = special_attr(vm, obj, name);
     if (v != VAL_NULL) return v;
+    /* Not found: a user class's __getattr__(name) has the last word. */
+    if (!val_type(vm, obj)->builtin) {
+        Value arg = val_obj(name);
+        gc_push_root(vm, arg);
+        v = vm_call_dunder(vm, obj, vm->names[NAME_GETATTR], &arg, 1);
+        gc_pop_roots(vm, 1);
+        if (v != VAL_NULL) return v;
+    }
     return raise_no_attr(vm, obj, name);
 }
 
@@ -372,6 +380,22 @@ static void set_owner(Value f, Type *t) {
     if (IS_FUNCTION(f)) AS_FUNCTION(f)->owner = t;
 }
 
+/* Attribute hooks stitch does not call (the attribute paths and their
+ * specialized forms would skip them): a clear error, not silently wrong
+ * output. */
+static int unsupported_hooks(VM *vm, Dict *ns) {
+    static const char *const hooks[] = {"__setattr__", "__delattr__", "__getattribute__"};
+    for (size_t i = 0; i < sizeof hooks / sizeof *hooks; i++) {
+        Str *h = str_intern_cstr(vm, hooks[i]);
+        if (!h) return -1;
+        if (dict_get_str(ns, h) != VAL_NULL) {
+            vm_raise(vm, T_TYPE_ERROR, "stitch: unsupported: a class defining %s", hooks[i]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 Value class_build(VM *vm, Value body, Value name, Value base) {
     if (!IS_FUNCTION(body) || !IS_STR(name))
         return vm_raise(vm, T_TYPE_ERROR, "BUILD_CLASS: bad class body");
@@ -414,6 +438,7 @@ Value class_build(VM *vm, Value body, Value name, Value base) {
     if (dict_get_str(ns, vm->names[NAME_DOC]) == VAL_NULL &&
         dict_set_str(vm, ns, vm->names[NAME_DOC], VAL_NONE) < 0)
         goto done;
+    if (unsupported_hooks(vm, ns) < 0) goto done;
     Type *t = type_new_bases(vm, AS_STR(name), bases, ns);
     if (!t) goto done;
     descr_set_names(t->dict);

@@ -1740,10 +1740,23 @@ static void compile_classdef(Compiler *c, Stmt *s) {
     Str *name = intern(c, s->u.cls.name);
     if (!name) return;
     emit_const(c, val_obj(name));
-    /* BUILD_CLASS takes one base as it is, two or more as a tuple. */
-    for (int i = 0; i < bases->len; i++) compile_expr(c, bases->items[i]);
-    if (bases->len > 1) emit(c, OP_BUILD_TUPLE, bases->len);
-    if (bases->len == 0) emit(c, OP_PUSH_NULL, 0);
+    /* BUILD_CLASS takes one base as it is, two or more as a tuple (also
+     * `*bases`, a tuple of any length). */
+    if (has_starred(bases)) {
+        emit(c, OP_BUILD_LIST, 0);
+        for (int i = 0; i < bases->len; i++) {
+            Expr *x = bases->items[i];
+            bool star = x->kind == EXPR_STARRED;
+            compile_expr(c, star ? x->u.starred.value : x);
+            set_loc(c, s->line, s->col);
+            emit(c, star ? OP_LIST_EXTEND : OP_LIST_APPEND, 1);
+        }
+        emit(c, OP_LIST_TO_TUPLE, 0);
+    } else {
+        for (int i = 0; i < bases->len; i++) compile_expr(c, bases->items[i]);
+        if (bases->len > 1) emit(c, OP_BUILD_TUPLE, bases->len);
+        if (bases->len == 0) emit(c, OP_PUSH_NULL, 0);
+    }
     set_loc(c, s->line, s->col);
     emit(c, OP_BUILD_CLASS, 0);
     apply_decorators(c, &s->u.cls.decorators);

@@ -323,6 +323,7 @@ typedef struct FormatArgs {
     Tuple *kwnames;
     int auto_index;    /* next automatic field number; -1 once manual used */
     bool manual;
+    Value mapping;     /* format_map's mapping (names are its keys), else VAL_NULL */
 } FormatArgs;
 
 static int render(VM *vm, StrBuf *out, const char *s, int64_t n, FormatArgs *fa, int depth);
@@ -332,7 +333,16 @@ static Value field_value(VM *vm, const char *s, int64_t n, FormatArgs *fa) {
     int64_t i = 0;
     while (i < n && s[i] != '.' && s[i] != '[') i++;
     Value v;
-    if (i == 0) {
+    if (fa->mapping != VAL_NULL && (i == 0 || (s[0] >= '0' && s[0] <= '9')))
+        return vm_raise(vm, T_VALUE_ERROR, "Format string contains positional fields");
+    if (fa->mapping != VAL_NULL) {
+        Str *key = str_new(vm, s, i);
+        if (!key) return VAL_ERROR;
+        gc_push_root(vm, val_obj(key));
+        v = obj_getitem(vm, fa->mapping, val_obj(key));
+        gc_pop_roots(vm, 1);
+        if (v == VAL_ERROR) return v;
+    } else if (i == 0) {
         if (fa->manual)
             return vm_raise(vm, T_VALUE_ERROR,
                             "cannot switch from manual field specification to automatic field numbering");
@@ -487,14 +497,28 @@ static int render(VM *vm, StrBuf *out, const char *s, int64_t n, FormatArgs *fa,
     return 0;
 }
 
+static Value format_with(VM *vm, Str *fmt, FormatArgs *fa);
+
 Value str_format_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
     METHOD(spec, T_STR, "format", ARGS_POS, 0, -1);
     if (arg_parse(vm, &spec, args, nargs, NULL, NULL) < 0) return VAL_ERROR;
     Str *fmt = AS_STR(args[0]);
-    FormatArgs fa = {args + 1, nargs - 1, args + nargs, kwnames, 0, false};
+    FormatArgs fa = {args + 1, nargs - 1, args + nargs, kwnames, 0, false, VAL_NULL};
+    return format_with(vm, fmt, &fa);
+}
+
+/* str.format_map(mapping): named fields are mapping[name]. */
+Value str_format_map_m(VM *vm, Value *args, int nargs, Tuple *kwnames) {
+    METHOD(spec, T_STR, "format_map", ARGS_POS, 1, 1);
+    if (arg_parse(vm, &spec, args, nargs, kwnames, NULL) < 0) return VAL_ERROR;
+    FormatArgs fa = {NULL, 0, NULL, NULL, 0, false, args[1]};
+    return format_with(vm, AS_STR(args[0]), &fa);
+}
+
+static Value format_with(VM *vm, Str *fmt, FormatArgs *fa) {
     StrBuf b;
     sb_init(&b);
-    if (render(vm, &b, fmt->data, fmt->len, &fa, 0) < 0) {
+    if (render(vm, &b, fmt->data, fmt->len, fa, 0) < 0) {
         sb_free(&b);
         return VAL_ERROR;
     }

@@ -115,7 +115,7 @@ static const char *const missing_builtins[] = {
     "BaseExceptionGroup", "Ellipsis", "ExceptionGroup", "__build_class__",
     "__import__", "aiter", "anext", "breakpoint", "bytearray", "bytes", "compile", "complex",
     "copyright", "credits", "dir", "eval", "exec", "globals", "help", "input", "license",
-    "locals", "memoryview", "open", "vars",
+    "locals", "memoryview", "open",
 };
 
 static Value raise_name_error(VM *vm, Str *name) {

@@ -1034,7 +1034,7 @@ void methods_init(VM *vm) {
         {T_DICT, "pop", dict_pop_m},           {T_DICT, "popitem", dict_popitem_m},
         {T_DICT, "setdefault", dict_setdefault_m}, {T_DICT, "update", dict_update_m},
         {T_DICT, "clear", dict_clear_m},       {T_DICT, "copy", dict_copy_m},
-        {T_STR, "format", str_format_m},       {T_STR, "join", str_join_m},           {T_STR, "split", str_split_m},
+        {T_STR, "format", str_format_m}, {T_STR, "format_map", str_format_map_m},       {T_STR, "join", str_join_m},           {T_STR, "split", str_split_m},
         {T_STR, "rsplit", str_rsplit_m},       {T_STR, "splitlines", str_splitlines_m},
         {T_STR, "strip", str_strip_m},         {T_STR, "lstrip", str_lstrip_m},
         {T_STR, "rstrip", str_rstrip_m},       {T_STR, "upper", str_upper_m},

@@ -130,8 +130,8 @@ done:
  * have (its own: builtin_modules): importing one is an unsupported feature
  * and the error says so. */
 static const char *const stdlib_modules[] = {
-    "abc", "argparse", "array", "ast", "asyncio", "base64", "bisect", "builtins",
-    "calendar", "cmath", "collections", "concurrent", "contextlib", "copy", "csv",
+    "__future__", "abc", "argparse", "array", "ast", "asyncio", "base64", "bisect", "builtins",
+    "calendar", "cmath", "codecs", "collections", "concurrent", "contextlib", "copy", "csv",
     "ctypes", "dataclasses", "datetime", "decimal", "difflib", "dis", "enum", "errno",
     "fractions", "functools", "gc", "getopt", "glob", "hashlib", "heapq", "hmac",
     "html", "http", "importlib", "inspect", "io", "ipaddress", "itertools", "json",

@@ -1413,9 +1413,6 @@ static Stmt *parse_class(Parser *p) {
         if (!parse_call_args(p, call)) return NULL;
         if (call->u.call.kwnames.len)
             return error_at_node(p, call->u.call.kwvalues.items[0], "stitch: unsupported: class keyword arguments (metaclass=...)");
-        for (int i = 0; i < call->u.call.args.len; i++)
-            if (((Expr *)call->u.call.args.items[i])->kind == EXPR_STARRED)
-                return error_at_node(p, call->u.call.args.items[i], "stitch: unsupported: starred class bases");
         s->u.cls.bases = call->u.call.args;
     }
     if (!expect_colon(p, false) || !parse_block(p, &s->u.cls.body, "class definition", t->line))

@@ -56,6 +56,7 @@
     X(MAIN, "__main__")                                                        \
     X(ARGS, "args")                                                            \
     X(KEYS, "keys")                                                            \
+    X(GETATTR, "__getattr__")                                                  \
     X(MODULE_CODE, "<module>")
 
 typedef enum CommonName {
