@@ -167,10 +167,10 @@ def stream_round(seed, n):
     return trend, sorted(by_kind.items())
 
 
-def main(rounds=500):
+def main(rounds=500, records=600):
     checksum = 0
     for r in range(rounds):
-        trend, kinds = stream_round(r, 600)
+        trend, kinds = stream_round(r, records)
         checksum = (checksum * 31 + trend + sum(v for k, v in kinds)) % 1000000007
         if r % 100 == 0:
             print("round", r, trend, kinds)

@@ -1,4 +1,4 @@
 # The genpipe benchmark (bench/programs/genpipe.py, linked as _genpipe.py), scaled down.
 import _genpipe
 
-_genpipe.main(30)
+_genpipe.main(3, 100)
