@@ -386,15 +386,20 @@ Code *api_compile_module_file(VM *vm, const char *path) {
         vm_raise(vm, T_IMPORT_ERROR, "cannot read '%s': %s", path, strerror(errno));
         return NULL;
     }
-    keep_source(vm, path, src, len);
+    Code *code = api_compile_module_source(vm, path, src, len);
+    free(src);
+    return code;
+}
+
+Code *api_compile_module_source(VM *vm, const char *filename, const char *src, size_t len) {
+    keep_source(vm, filename, src, len);
     Arena arena;
     arena_init(&arena);
     SyntaxDiag diag = {0};
     Code *code = NULL;
     Module *m = parse_module(&arena, src, len, &diag);
-    if (m) code = compile_module(vm, m, path, &diag);
+    if (m) code = compile_module(vm, m, filename, &diag);
     arena_free(&arena);
-    free(src);
     if (!code && (!m || diag.msg[0])) vm_raise(vm, T_SYNTAX_ERROR, "%s", diag.msg);
     return code;
 }

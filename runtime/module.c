@@ -2,13 +2,15 @@
  *
  * `import x` looks x up in vm->modules (what sys.modules shows), then in the
  * table of built-in modules (each written in C in its own mod_*.c file),
- * then for x.py in the main script's directory. A module is created once:
+ * then for x.py in the main script's directory, then in the standard
+ * library written in Python (lib/, embedded in the binary). A module is created once:
  * it is registered before its body runs, so a circular import finds the
  * half-initialized module, as in CPython. */
 #include <limits.h>
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "stdlib_py.h" /* generated from lib/ by tools/embed_lib */
 #include "vm.h"
 
 /* The built-in modules, by name. */
@@ -94,18 +96,17 @@ static char *find_source(VM *vm, const char *name) {
     return path;
 }
 
-/* Run the user's module file `path` as module `name`. */
-static Value load_source(VM *vm, Str *name, const char *path) {
-    Code *code = api_compile_module_file(vm, path);
+/* Run `code` (compiled from `file`) as the body of a new module `name`. */
+static Value run_module_code(VM *vm, Str *name, Code *code, const char *file) {
     if (!code) return VAL_ERROR;
     gc_push_root(vm, val_obj(code));
     Value r = VAL_ERROR;
     ModuleObj *m = module_new(vm, name->data);
     if (!m) goto done;
     gc_push_root(vm, val_obj(m));
-    Str *file = str_from_cstr(vm, path);
-    if (file) m->file = file;
-    if (!file || module_add_value(vm, m, "__file__", val_obj(file)) < 0 ||
+    Str *f = str_from_cstr(vm, file);
+    if (f) m->file = f;
+    if (!f || module_add_value(vm, m, "__file__", val_obj(f)) < 0 ||
         register_module(vm, m) < 0) {
         gc_pop_roots(vm, 1);
         goto done;
@@ -126,31 +127,56 @@ done:
     return r;
 }
 
+/* Run the user's module file `path` as module `name`. */
+static Value load_source(VM *vm, Str *name, const char *path) {
+    return run_module_code(vm, name, api_compile_module_file(vm, path), path);
+}
+
+/* The standard library written in Python (lib/, embedded at build
+ * time): its index in embedded_lib, or -1. */
+static int find_embedded(const char *name) {
+    for (size_t i = 0; i < sizeof embedded_lib / sizeof *embedded_lib; i++)
+        if (!strcmp(embedded_lib[i].name, name)) return (int)i;
+    return -1;
+}
+
+/* Run embedded module i; its file name, in tracebacks and __file__, is
+ * "<stitch>/NAME.py". */
+static Value load_embedded(VM *vm, Str *name, int i) {
+    char file[128];
+    snprintf(file, sizeof file, "<stitch>/%s.py", embedded_lib[i].name);
+    Code *code = api_compile_module_source(vm, file, embedded_lib[i].source, embedded_lib[i].len);
+    return run_module_code(vm, name, code, file);
+}
+
 /* Common modules of CPython's standard library, which stitch does not
- * have (its own: builtin_modules): importing one is an unsupported feature
- * and the error says so. */
+ * have (its own: builtin_modules and embedded_lib): importing one is an
+ * unsupported feature and the error says so. */
 static const char *const stdlib_modules[] = {
-    "__future__", "abc", "argparse", "array", "ast", "asyncio", "base64", "bisect", "builtins",
-    "calendar", "cmath", "codecs", "collections", "concurrent", "contextlib", "copy", "csv",
+    "abc", "argparse", "array", "ast", "asyncio", "base64", "builtins",
+    "calendar", "cmath", "codecs", "concurrent", "contextlib", "csv",
     "ctypes", "dataclasses", "datetime", "decimal", "difflib", "dis", "enum", "errno",
-    "fractions", "functools", "gc", "getopt", "glob", "hashlib", "heapq", "hmac",
-    "html", "http", "importlib", "inspect", "io", "ipaddress", "itertools", "json",
+    "fractions", "gc", "getopt", "glob", "hashlib", "hmac",
+    "html", "http", "importlib", "inspect", "io", "ipaddress", "json",
     "keyword", "linecache", "locale", "logging", "lzma", "marshal", "mmap",
-    "multiprocessing", "numbers", "operator", "os", "pathlib", "pickle", "platform",
+    "multiprocessing", "numbers", "os", "pathlib", "pickle", "platform",
     "pprint", "queue", "re", "reprlib", "secrets", "select", "shelve", "shlex",
-    "shutil", "signal", "socket", "sqlite3", "stat", "statistics", "string", "struct",
+    "shutil", "signal", "socket", "sqlite3", "stat", "statistics", "struct",
     "subprocess", "tempfile", "textwrap", "threading", "timeit", "tkinter", "token",
-    "tokenize", "traceback", "types", "typing", "unicodedata", "unittest", "urllib",
+    "tokenize", "traceback", "types", "unicodedata", "unittest", "urllib",
     "uuid", "warnings", "weakref", "xml", "zipfile", "zlib",
 };
 
 static Value not_found(VM *vm, Str *name) {
     for (size_t i = 0; i < sizeof stdlib_modules / sizeof *stdlib_modules; i++) {
         if (strcmp(name->data, stdlib_modules[i])) continue;
-        char have[128] = "";
+        char have[512] = "";
         for (size_t k = 0; k < sizeof builtin_modules / sizeof *builtin_modules; k++)
             snprintf(have + strlen(have), sizeof have - strlen(have), "%s%s", k ? ", " : "",
                      builtin_modules[k].name);
+        for (size_t k = 0; k < sizeof embedded_lib / sizeof *embedded_lib; k++)
+            snprintf(have + strlen(have), sizeof have - strlen(have), ", %s",
+                     embedded_lib[k].name);
         return vm_raise(vm, T_MODULE_NOT_FOUND_ERROR,
                         "stitch: unsupported: standard module '%s' (built in: %s)", name->data,
                         have);
@@ -174,8 +200,13 @@ Value module_import(VM *vm, Str *name) {
     }
     for (size_t i = 0; i < sizeof builtin_modules / sizeof builtin_modules[0]; i++)
         if (!strcmp(builtin_modules[i].name, name->data)) return load_builtin(vm, i);
+    /* As in CPython, the user's NAME.py beside the script shadows a standard
+     * module written in Python (but not one built into the binary). */
     char *path = find_source(vm, name->data);
-    if (!path) return not_found(vm, name);
+    if (!path) {
+        int i = find_embedded(name->data);
+        return i < 0 ? not_found(vm, name) : load_embedded(vm, name, i);
+    }
     v = load_source(vm, name, path);
     free(path);
     return v;

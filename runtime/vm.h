@@ -697,6 +697,9 @@ void module_repr_into(VM *vm, StrBuf *b, ModuleObj *m);
  * its text for tracebacks; NULL with SyntaxError or ImportError raised
  * (api.c). */
 Code *api_compile_module_file(VM *vm, const char *path);
+/* Compile src (len bytes, NUL-terminated) as module code, its tracebacks
+ * naming `filename`; NULL with an exception set. */
+Code *api_compile_module_source(VM *vm, const char *filename, const char *src, size_t len);
 
 /* Built-in modules, one file each: fill the namespace of a new module.
  * -1 on error. */
