@@ -1,2 +1,2 @@
-# expect: ModuleNotFoundError: stitch: unsupported: standard module 'collections' (built in: math, time, sys, random)
-from collections import deque
+# expect: ModuleNotFoundError: stitch: unsupported: standard module 're' (built in: math, time, sys, random, __future__, bisect, collections, copy, functools, heapq, itertools, operator, string, typing)
+from re import compile

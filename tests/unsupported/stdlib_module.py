@@ -1,3 +1,3 @@
-# expect: ModuleNotFoundError: stitch: unsupported: standard module 'itertools' (built in: math, time, sys, random)
+# expect: ModuleNotFoundError: stitch: unsupported: standard module 'json' (built in: math, time, sys, random, __future__, bisect, collections, copy, functools, heapq, itertools, operator, string, typing)
 import math
-import itertools
+import json
