@@ -55,7 +55,7 @@ for f in "${files[@]}"; do
     # -E -s: ignore PYTHON* environment variables and user site-packages
     # (not -I, which also drops the script's directory from sys.path, where
     # the programs' helper modules live).
-    (cd "$dir" && exec timeout -k 5 60 "$PY" -E -s "$base" </dev/null >"$tmp/out" 2>"$tmp/err")
+    (cd "$dir" && exec timeout -k 5 60 "$PY" -E -s -B "$base" </dev/null >"$tmp/out" 2>"$tmp/err")
     rc=$?
     ms=$(( ($(date +%s%N) - start) / 1000000 ))
 
