@@ -477,6 +477,7 @@ static void sweep(VM *vm) {
 
 void gc_collect(VM *vm) {
     vm->ngray = 0;
+    vm->nspare_iters = 0;   /* garbage: the sweep may free them */
     mark_roots(vm);
     while (vm->ngray > 0) trace(vm, vm->gray[--vm->ngray]);
     sweep(vm);

@@ -961,7 +961,7 @@ op_UNPACK_SEQUENCE:
     DISPATCH();
 
 op_GET_ITER: {
-    Value r = obj_iter(vm, sp[-1]);
+    Value r = obj_loop_iter(vm, sp[-1]);
     CHECK(r);
     sp[-1] = r;
     DISPATCH();
@@ -973,6 +973,7 @@ op_FOR_ITER: {
     SKIP(FOR_ITER);
     if (v == VAL_NULL) {
         sp--;
+        if (val_is_obj(*sp)) iter_loop_done(vm, val_as_obj(*sp));
         ip += oparg;
     } else {
         *sp++ = v;

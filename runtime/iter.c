@@ -216,6 +216,51 @@ static int store_builtin(VM *vm, Value c, Value key, Value v);
 static int contains_builtin(VM *vm, Value c, Value item);
 static int64_t len_builtin(VM *vm, Value v);
 
+/* A loop's own iterator over src (type t), a spare one when there is one:
+ * an exhausted loop iterator is garbage nothing can reach (the loop popped
+ * it; GET_ITER's result lives on the value stack, or in a comprehension's
+ * hidden `.0`, never in a name), so its memory serves again. */
+static Value loop_iter_new(VM *vm, TypeId t, Value src) {
+    Iter *it;
+    if (vm->nspare_iters > 0) {
+        it = vm->spare_iters[--vm->nspare_iters];
+        it->obj.type = vm->types[t];
+        it->index = it->stop = it->step = 0;
+    } else {
+        Value v = iter_new(vm, t, src);
+        if (v == VAL_ERROR) return v;
+        it = AS_ITER(v);
+        it->obj.loop_iter = 1;
+    }
+    it->src = src;
+    it->aux = VAL_NONE;
+    return val_obj(it);
+}
+
+Value obj_loop_iter(VM *vm, Value v) {
+    if (!val_is_obj(v)) return obj_iter(vm, v);
+    switch ((ObjKind)val_as_obj(v)->kind) {
+    case OBJ_LIST:
+        if (val_as_obj(v)->type != vm->types[T_LIST]) break;
+        return loop_iter_new(vm, T_LIST_ITER, v);
+    case OBJ_TUPLE:
+        if (val_as_obj(v)->type != vm->types[T_TUPLE]) break;
+        return loop_iter_new(vm, T_TUPLE_ITER, v);
+    case OBJ_RANGE: {
+        Range *r = AS_RANGE(v);
+        Value it = loop_iter_new(vm, T_RANGE_ITER, VAL_NONE);
+        if (it == VAL_ERROR) return it;
+        AS_ITER(it)->index = r->start;
+        AS_ITER(it)->stop = r->stop;
+        AS_ITER(it)->step = r->step;
+        return it;
+    }
+    default:
+        break;
+    }
+    return obj_iter(vm, v);
+}
+
 Value obj_iter(VM *vm, Value v) {
     if (val_is_builtin_sub(v)) {
         Value r = obj_call_override(vm, v, vm->names[NAME_ITER], NULL, 0);

@@ -176,6 +176,7 @@ struct Obj {
     Obj *next;
     uint8_t kind;   /* ObjKind */
     uint8_t marked;
+    uint8_t loop_iter; /* an Iter GET_ITER made: only its loop holds it (iter.c) */
 };
 
 /* Immutable string. `data` holds UTF-8 and is NUL-terminated; `len` counts

@@ -502,6 +502,7 @@ UOP(_FOR_ITER_RANGE)
     Iter *p = AS_ITER(STACK(-1));
     int64_t i = p->index;
     if (p->step > 0 ? i >= p->stop : i <= p->stop) {
+        iter_loop_done(vm, &p->obj);
         SP_ADJ(-1);
         JUMP_BY((int)OPARG);
     } else {
@@ -519,6 +520,7 @@ UOP(_FOR_ITER_LIST)
         STACK(0) = l->items[p->index++];
         SP_ADJ(1);
     } else {
+        iter_loop_done(vm, &p->obj);
         SP_ADJ(-1);
         JUMP_BY((int)OPARG);
     }
@@ -531,6 +533,7 @@ UOP(_FOR_ITER_TUPLE)
         STACK(0) = t->items[p->index++];
         SP_ADJ(1);
     } else {
+        iter_loop_done(vm, &p->obj);
         SP_ADJ(-1);
         JUMP_BY((int)OPARG);
     }
@@ -1267,7 +1270,7 @@ UOP(_LIST_APPEND)
 UOP_END
 
 UOP(_GET_ITER)
-    Value r = obj_iter(vm, STACK(-1));
+    Value r = obj_loop_iter(vm, STACK(-1));
     ERROR_IF(r == VAL_ERROR);
     STACK(-1) = r;
 UOP_END
@@ -1276,6 +1279,7 @@ UOP(_FOR_ITER)
     Value v = uop_for_iter(vm, STACK(-1));
     ERROR_IF(v == VAL_ERROR);
     if (v == VAL_NULL) {
+        if (val_is_obj(STACK(-1))) iter_loop_done(vm, val_as_obj(STACK(-1)));
         SP_ADJ(-1);
         JUMP_BY((int)OPARG);
     } else {

@@ -191,6 +191,10 @@ struct VM {
     int nroots, roots_cap;
     uint64_t gc_runs;
     uint32_t next_type_version;
+    /* Exhausted loop iterators, reused by GET_ITER (iter.c); emptied by
+     * each collection, which may free them. */
+    Iter *spare_iters[8];
+    int nspare_iters;
 
     /* Object-model bookkeeping (gc.c, dict.c, object.c). */
     size_t gc_floor;         /* next_gc never drops below this */
@@ -625,6 +629,16 @@ Value obj_unaryop(VM *vm, UnaryOp op, Value a);
 void builtins_init(VM *vm);
 void methods_init(VM *vm);
 Value obj_iter(VM *vm, Value v);
+/* GET_ITER: obj_iter, but a list, tuple or range gets an iterator only its
+ * loop will hold (Obj.loop_iter), maybe a reused one. */
+Value obj_loop_iter(VM *vm, Value v);
+/* A loop's FOR_ITER found `it` exhausted and dropped it: when only the loop
+ * held it, GET_ITER may reuse it. No collection can run in between: one
+ * empties the spares. */
+static inline void iter_loop_done(VM *vm, Obj *it) {
+    if (it->loop_iter && vm->nspare_iters < (int)(sizeof vm->spare_iters / sizeof *vm->spare_iters))
+        vm->spare_iters[vm->nspare_iters++] = (Iter *)it;
+}
 /* Would obj_iter(v) get past "'T' object is not iterable"? Runs nothing. */
 bool obj_is_iterable(VM *vm, Value v);
 /* Next item, VAL_NULL when exhausted, VAL_ERROR on error. */
