@@ -32,6 +32,8 @@ NONZERO = ['3', '-7', '2', '-2', '10', '2**47', '2**47 - 1', '-(2**47)',
 FLOATS = ['0.0', '0.5', '1.5', '-2.25', '1e10', '0.1', '3.14159', '-0.0',
           '1e-3', '2.5e15', '-7.75', '1e300']
 CMPS = ['<', '<=', '>', '>=', '==', '!=']
+# Variable kinds never printed (their repr is the default one, with an address).
+NOPRINT = ('obj', 'kobj')
 MIXED = ["1", "2.5", "'ab'", "None", "2**60", "(1, 2)", "True", "-0.0",
          "''", "[3]", "-(2**47)", "0", "'7'", "False", "1e16"]
 
@@ -369,7 +371,8 @@ class Gen:
         ctx.counter += 1
         name = '%s%d_%d' % ({'int': 'a', 'flt': 'f', 'str': 's', 'list': 'L',
                              'dict': 'd', 'poly': 'p', 'obj': 'o', 'cnt': 'n',
-                             'mix': 'X', 'tup': 't', 'set': 'S', 'dun': 'w'}[kind], ctx.seg, ctx.counter)
+                             'mix': 'X', 'tup': 't', 'set': 'S', 'dun': 'w', 'kobj': 'ko',
+                             'oval': 'ov'}[kind], ctx.seg, ctx.counter)
         ctx.vars[name] = kind
         if kind == 'int':
             init = self.pick(BOUNDARY)
@@ -394,6 +397,13 @@ class Gen:
             init = self.pick(['set()', '{1, 2, 3}', '{2**47, -1, 0}', 'set(range(5))'])
         elif kind == 'tup':
             init = '(%s, %s)' % (self.pick(SMALL), self.pick(BOUNDARY))
+        elif kind == 'kobj':
+            kc = self.helper('kwcls')
+            init = '%s(%s, z=%s)' % (kc['name'], self.pick(BOUNDARY), self.pick(SMALL))
+        elif kind == 'oval':
+            oc = self.helper('opcls', reuse=0.8)
+            ctx.__dict__.setdefault('ovcls', {})[name] = oc
+            init = '%s(%s)' % (oc['name'], self.pick(SMALL))
         elif kind == 'obj':
             cls = self.helper('cls')
             ctx.vars[name] = 'obj'
@@ -416,9 +426,11 @@ class Gen:
         r = self.r
         kind = r.choices(['int', 'int2', 'bound', 'flt', 'poly', 'mix', 'str', 'list',
                           'dict', 'tup', 'obj', 'rebind', 'call', 'exc', 'ctrl', 'print',
-                          'dunder', 'pfunc', 'glob', 'shape', 'set', 'fmt', 'iter', 'unbound'],
+                          'dunder', 'pfunc', 'glob', 'shape', 'set', 'fmt', 'iter', 'unbound',
+                          'kwcall', 'opdunder', 'gen2'],
                          [14, 6, 5, 6, 6, 3, 4, 6, 5, 3, 6, 6, 7, 8, 4, 3,
-                          3, 3, 3, 3, 3, 3, 3, 2])[0]
+                          3, 3, 3, 3, 3, 3, 3, 2,
+                          8, 8, 8])[0]
         return getattr(self, 's_' + kind)(ctx, idx, n, depth)
 
     def s_int(self, ctx, idx, n, depth):
@@ -838,6 +850,367 @@ class Gen:
                       'if isinstance(%s, %s):' % (w, V),
                       '    %s += %s.dbl %% 7' % (cnt, w)]
 
+    # ------------------------------------------- keyword calls (CALL_KW_*)
+    def make_kwfn(self):
+        """Two functions with different parameter names and defaults, and a
+        global bound to the first (rebound at hot keyword sites)."""
+        kf, kg, cur = self.fresh('kf'), self.fresh('kg'), self.fresh('kcur')
+        m = self.pick(MODULI)
+        self.header += ['def %s(a, b=%s, c=%s):' % (kf, self.pick(SMALL), self.pick(BOUNDARY)),
+                        '    return (a * 3 + b * 5 - c) %% (%s)' % m,
+                        'def %s(a, c=%s, d=%s):' % (kg, self.pick(SMALL), self.pick(SMALL)),
+                        '    return (a - c * 2 + d) %% (%s)' % m,
+                        '%s = %s' % (cur, kf)]
+        return {'f': kf, 'g': kg, 'cur': cur}
+
+    def make_kwcls(self):
+        """A class whose __init__ and method take keywords, a subclass, and
+        plain functions to put in the method's place."""
+        cn, alt, meth2 = self.fresh('K'), self.fresh('kalt'), self.fresh('kmeth')
+        m = self.pick(MODULI)
+        h = ['class %s:' % cn,
+             '    def __init__(self, x, y=%s, *, z=%s):' % (self.pick(SMALL), self.pick(SMALL)),
+             '        self.x = x',
+             '        self.y = y',
+             '        self.z = z',
+             '    def km(self, v, w=%s, s=1):' % self.pick(SMALL),
+             '        return (self.x * s + v * w + self.y - self.z) %% (%s)' % m]
+        sub = None
+        if self.chance(0.5):
+            sub = self.fresh('KS')
+            h += ['class %s(%s):' % (sub, cn),
+                  '    def __init__(self, x, y=1, z=2, extra=3):',
+                  '        super().__init__(x + extra, y, z=z)',
+                  '    def km(self, v, s=2, w=0):',
+                  '        return super().km(v, s=s, w=w + 1) + 1']
+        h += ['def %s(v, w=0, s=2):' % alt,
+              '    return v * s - w',
+              'def %s(self, v, s=3, w=%s):' % (meth2, self.pick(SMALL)),
+              '    return (self.y + v - w * s) %% (%s)' % m]
+        self.header += h
+        return {'name': cn, 'sub': sub, 'alt': alt, 'meth2': meth2}
+
+    def s_kwcall(self, ctx, idx, n, depth):
+        v = self.var(ctx, 'int')
+        cnt = self.var(ctx, 'cnt')
+        e = self.iexpr(ctx, idx, 1)
+        b = self.ileaf(ctx, idx)
+        i = idx[0] if idx else '0'
+        k = self.event(n)
+        show = self.chance(0.3)
+        c = self.r.randrange(8)
+        if c <= 1:
+            # one site, keywords out of order and defaults filled; the global
+            # callee rebound to a function with other names (TypeError then)
+            kw = self.helper('kwfn')
+            ctx.globals.add(kw['cur'])
+            call = self.pick(['{f}({e}, c={b}, b=2)', '{f}({e}, c={b})', '{f}(a={e})',
+                              '{f}(c={b}, a={e})', '{f}({e}, b={b})'])
+            call = call.format(f=kw['cur'], e=e, b=b)
+            out = ['if %s == %d:' % (i, k),
+                   '    %s = %s' % (kw['cur'], self.pick([kw['g'], kw['g'], kw['f']]))]
+            if self.chance(0.4):
+                out += ['if %s == %d:' % (i, self.r.randint(k, n + 3)), '    %s = %s' % (kw['cur'], kw['f'])]
+            return out + ['try:',
+                          '    %s = %s' % (v, self.modded('%s + %s' % (v, call))),
+                          'except TypeError as e:',
+                          '    %s += 1' % cnt] + (['    if %s < 3:' % cnt, '        print("kw", e)'] if show else [])
+        if c == 2:
+            # keyword errors at a hot site: unexpected, multiple values, missing
+            kw = self.helper('kwfn')
+            p = self.r.randint(3, 9)
+            bad = self.pick(['{f}({e}, zz={b})', '{f}({e}, a={b})', '{f}(b={b})', '{f}({e}, 1, 2, c=3)',
+                             '{g}({e}, b={b})']).format(f=kw['f'], g=kw['g'], e=e, b=b)
+            good = self.pick(['{f}({e}, c={b})', '{g}(c={b}, a={e})', '{g}({e}, d={b})']).format(
+                f=kw['f'], g=kw['g'], e=e, b=b)
+            return ['try:',
+                    '    if %s %% %d == %d:' % (i, p, self.r.randrange(p)),
+                    '        %s = %s' % (v, self.modded('%s + %s' % (v, bad))),
+                    '    %s = %s' % (v, self.modded('%s + %s' % (v, good))),
+                    'except TypeError as e:',
+                    '    %s += 1' % cnt] + (['    if %s < 3:' % cnt, '        print("kwerr", e)'] if show else [])
+        if c == 3:
+            # a method called with keywords; the instance's method replaced by
+            # a plain function, or the class's by another def, after warm-up
+            kc = self.helper('kwcls')
+            o = self.var(ctx, 'kobj')
+            call = self.pick(['%s.km(v=%s, s=2)', '%s.km(%s, w=3)', '%s.km(%s, s=%s, w=1)' % ('%s', '%s', b),
+                              '%s.km(s=1, v=%s)']) % (o, e)
+            out = []
+            r = self.r.randrange(3)
+            if r == 0:
+                out = ['if %s == %d:' % (i, k), '    %s.km = %s' % (o, kc['alt'])]
+            elif r == 1:
+                out = ['if %s == %d:' % (i, k), '    %s.km = %s' % (kc['name'], kc['meth2'])]
+            return out + ['%s = %s' % (v, self.modded('%s + %s' % (v, call)))]
+        if c == 4:
+            # a bound method object called with keywords (CALL_KW_BOUND_METHOD)
+            kc = self.helper('kwcls')
+            o = self.var(ctx, 'kobj')
+            bm = 'bm%d_%d' % (ctx.seg, len(ctx.pre))
+            ctx.pre.append('%s = %s.km' % (bm, o))
+            out = []
+            if self.chance(0.5):
+                out = ['if %s == %d:' % (i, k), '    %s = %s' % (bm, self.pick([kc['alt'], '%s.km' % o]))]
+            return out + ['%s = %s' % (v, self.modded('%s + %s(%s, s=%s)' % (v, bm, e, self.pick(SMALL))))]
+        if c == 5:
+            # constructing with keywords (CALL_KW_ALLOC_AND_ENTER_INIT); a
+            # subclass at the same site after warm-up
+            kc = self.helper('kwcls')
+            cls = kc['name']
+            if kc['sub'] and self.chance(0.5):
+                cls = '(%s if %s < %d else %s)' % (kc['name'], i, k, kc['sub'])
+            call = self.pick(['%s(x=%s, y=%s)', '%s(%s, z=%s)', '%s(y=%s, x=%s)', '%s(%s, %s, z=1)']) % (cls, e, b)
+            return ['q = %s' % call,
+                    '%s = %s' % (v, self.modded('%s + q.x + q.y * 3 + q.z' % v))]
+        # builtins with keywords (CALL_KW_BUILTIN / _BUILTIN_CLASS)
+        L = self.var(ctx, 'list')
+        key = self.pick(['abs', 'str', 'lambda y: y %% %d' % self.r.randint(2, 9), 'lambda y: (y % 3, -y)',
+                         'None', self.helper('kwfn')['f']])
+        r = self.r.randrange(5)
+        if r == 0:
+            return ['%s = sorted(%s, key=%s, reverse=%s)[:12]' % (L, L, key, self.pick(['True', 'False', '%s %% 2 == 0' % i]))]
+        if r == 1:
+            return ['%s = %s' % (v, self.modded('%s + %s(%s, key=%s, default=%s)' % (
+                v, self.pick(['min', 'max']), L, key if key != 'None' else 'abs', self.pick(SMALL))))]
+        if r == 2:
+            d = self.var(ctx, 'dict')
+            return ['dd = dict(%s, k%d=%s)' % (d, self.r.randrange(5), e),
+                    '%s = %s' % (v, self.modded('%s + len(dd) + sum(dd.values())' % v))]
+        if r == 3:
+            return ['%s = %s' % (v, self.modded('%s + sum(j * y for j, y in enumerate(%s, start=%s))' % (v, L, b)))]
+        return ['if %s %% %d == 0:' % (i, self.r.randint(5, 40)),
+                '    print(%s, %s, sep="%s", end="%s")' % (i, v, self.pick([':', '', ' | ']), self.pick(['\\n', ';\\n']))]
+
+    # ---------------------------------------------- operators on instances
+    def make_opcls(self):
+        """A class with Python dunders for operators, subscripts and `in`; a
+        subclass overriding the reflected `+`; another `__add__` to put on
+        the class mid-loop."""
+        cn, sub, alt = self.fresh('O'), self.fresh('OS'), self.fresh('oadd')
+        m = self.pick(MODULI)
+        p = self.r.randint(5, 13)
+        h = ['class %s:' % cn,
+             '    def __init__(self, v):',
+             '        self.v = v',
+             '    def __add__(self, o):',
+             '        if isinstance(o, %s):' % cn,
+             '            return %s((self.v + o.v) %% (%s))' % (cn, m),
+             '        if isinstance(o, int):',
+             '            return %s((self.v + o) %% (%s))' % (cn, m),
+             '        return NotImplemented',
+             '    def __radd__(self, o):',
+             '        if isinstance(o, int):',
+             '            return %s((o * 2 - self.v) %% (%s))' % (cn, m),
+             '        return NotImplemented',
+             '    def __mul__(self, o):',
+             '        if not isinstance(o, int):',
+             '            return NotImplemented',
+             '        if o %% %d == %d:' % (p, self.r.randrange(p)),
+             '            raise ValueError("mul " + str(o))',
+             '        return %s(self.v * o %% (%s))' % (cn, m)]
+        if self.chance(0.5):
+            h += ['    def __iadd__(self, o):',
+                  '        self.v = (self.v + 2 * (o.v if isinstance(o, %s) else o)) %% (%s)' % (cn, m),
+                  '        return self']
+        h += ['    def __lt__(self, o):',
+              '        return self.v < (o.v if isinstance(o, %s) else o)' % cn,
+              '    def __eq__(self, o):',
+              '        if isinstance(o, %s):' % cn,
+              '            return self.v % 5 == o.v % 5',
+              '        return NotImplemented',
+              '    def __getitem__(self, k):',
+              '        if isinstance(k, tuple):',
+              '            return self.v * k[0] + k[1]',
+              '        if k < 0:',
+              '            raise IndexError("neg " + str(k))',
+              '        return self.v + k',
+              '    def __setitem__(self, k, x):',
+              '        self.v = (self.v + x * (k[0] - k[1] if isinstance(k, tuple) else k)) %% (%s)' % m,
+              '    def __contains__(self, x):',
+              '        return x %% %d == self.v %% %d' % (3, 3),
+              '    def __repr__(self):',
+              '        return "%s(" + str(self.v) + ")"' % cn,
+              'class %s(%s):' % (sub, cn),
+              '    def __radd__(self, o):',
+              '        return %s((self.v * 3 + (o.v if isinstance(o, %s) else o)) %% (%s))' % (sub, cn, m),
+              'def %s(self, o):' % alt,
+              '    return %s((self.v - (o.v if isinstance(o, %s) else o)) %% (%s))' % (cn, cn, m),
+              '_add_%s = %s.__add__' % (cn, cn)]
+        self.header += h
+        return {'name': cn, 'sub': sub, 'alt': alt, 'orig': '_add_%s' % cn}
+
+    def s_opdunder(self, ctx, idx, n, depth):
+        x = self.var(ctx, 'oval')
+        oc = ctx.ovcls[x]
+        C, S = oc['name'], oc['sub']
+        cnt = self.var(ctx, 'cnt')
+        i = idx[0] if idx else '0'
+        e = self.iexpr(ctx, idx, 1)
+        k = self.event(n)
+        show = self.chance(0.3)
+        c = self.r.randrange(9)
+        if c <= 1:
+            # one `+` site: the right operand an int, the class, the subclass
+            # (its __radd__ first), or a str (NotImplemented both ways)
+            y = self.pick(['%s(%s)' % (C, e), e, '%s(%s)' % (S, e)])
+            p = self.r.randint(2, 7)
+            alts = self.pick(['%s(%s)' % (C, i), '"s"', i, '%s(%s)' % (S, i), '2.5'])
+            expr = self.pick(['%s + yy', 'yy + %s', '%s + yy + 1', '1 + %s + yy']) % x
+            return ['yy = %s if %s %% %d else %s' % (y, i, p, alts),
+                    'try:',
+                    '    %s = %s' % (x, expr),
+                    'except TypeError as e:',
+                    '    %s += 1' % cnt] + (['    if %s < 3:' % cnt, '        print("op", e)'] if show else [])
+        if c == 2:
+            # a dunder reassigned on the class mid-loop, maybe restored later
+            out = ['if %s == %d:' % (i, k), '    %s.__add__ = %s' % (oc['name'], oc['alt'])]
+            if self.chance(0.5):
+                out += ['if %s == %d:' % (i, self.r.randint(k, n + 3)),
+                        '    %s.__add__ = %s' % (oc['name'], oc['orig'])]
+            return out + ['%s = %s + %s' % (x, x, self.pick([e, '%s(%s)' % (C, e)]))]
+        if c == 3:
+            # in place: __iadd__ when the class has one, else __add__
+            return ['%s += %s' % (x, self.pick([e, '%s(%s)' % (C, e), '%s(%s)' % (S, e)]))]
+        if c == 4:
+            # __mul__ raising inside, NotImplemented for the reflected order
+            return ['try:',
+                    '    %s = %s' % (x, self.pick(['%s * (%s)' % (x, e), '%s * %s' % (x, i),
+                                                  '(%s) * %s if %s %% 9 == 0 else %s * 3' % (e, x, i, x)])),
+                    'except (ValueError, TypeError) as e:',
+                    '    %s += 1' % cnt] + (['    if %s < 3:' % cnt, '        print("mul", e)'] if show else [])
+        if c == 5:
+            # comparisons: __lt__, __eq__ (NotImplemented for ints: identity),
+            # != derived from __eq__, the reflected order for >
+            y = self.pick(['%s(%s)' % (C, e), e, '%s(%s)' % (S, e), x])
+            op = self.pick(['<', '==', '!=', '>', '<', '=='])
+            return ['yy = %s' % y,
+                    'try:',
+                    '    if %s %s yy:' % (x, op),
+                    '        %s += 1' % cnt,
+                    'except TypeError as e:',
+                    '    %s += 5' % cnt]
+        if c == 6:
+            # __getitem__ with tuple and int keys, IndexError raised inside
+            v = self.var(ctx, 'int')
+            key = self.pick(['%s %% 7, %s' % (i, self.pick(SMALL)), '%s %% 9 - 2' % i, '(%s) %% 4' % e, '1, -1'])
+            return ['try:',
+                    '    %s = %s' % (v, self.modded('%s + %s[%s]' % (v, x, key))),
+                    'except IndexError as e:',
+                    '    %s += 1' % cnt] + (['    if %s < 3:' % cnt, '        print("gi", e)'] if show else [])
+        if c == 7:
+            key = self.pick(['%s %% 5, 2' % i, '(%s) %% 6' % e, '%s %% 3' % i])
+            return ['%s[%s] = %s' % (x, key, self.pick(SMALL))]
+        return ['if %s in %s:' % (e, x), '    %s += 1' % cnt,
+                'if %s not in %s:' % (self.pick(SMALL), x), '    %s += 2' % cnt]
+
+    # ---------------------------------------------------------- generators
+    def make_gens(self):
+        """Generator functions: several yields, a `yield from` chain three
+        deep returning values, one raising, and a coroutine fed by send()."""
+        g = self.fresh('gy')
+        names = {'multi': 'gm' + g[2:], 'sub': 'gs' + g[2:], 'mid': 'gd' + g[2:], 'top': 'gt' + g[2:],
+                 'raise': 'gr' + g[2:], 'co': 'co' + g[2:], 'codel': 'cd' + g[2:]}
+        m = self.pick(MODULI)
+        rq = self.r.randint(1, 6)
+        self.header += ['def %s(n):' % names['multi'],
+                        '    yield n',
+                        '    for q in range(n %% %d):' % self.r.randint(3, 6),
+                        '        yield q * %s' % self.pick(['3', '-2', '2**46', '7']),
+                        '    yield -n',
+                        'def %s(n):' % names['sub'],
+                        '    t = 0',
+                        '    for q in range(n):',
+                        '        t += q + 1',
+                        '        yield q',
+                        '    return t',
+                        'def %s(n):' % names['mid'],
+                        '    r = yield from %s(n)' % names['sub'],
+                        '    yield r * 10',
+                        '    return r + 1',
+                        'def %s(n):' % names['top'],
+                        '    r = yield from %s(n)' % names['mid'],
+                        '    r2 = yield from %s(r %% 4)' % names['sub'],
+                        '    yield r + r2',
+                        'def %s(n):' % names['raise'],
+                        '    for q in range(n):',
+                        '        if q == %d:' % rq,
+                        '            raise ValueError("gen " + str(q))',
+                        '        yield q',
+                        'def %s(k):' % names['co'],
+                        '    tot = k',
+                        '    while True:',
+                        '        x = yield tot',
+                        '        if x is None:',
+                        '            x = -1',
+                        '        tot = (tot * 3 + x) %% (%s)' % m,
+                        'def %s(k):' % names['codel'],
+                        '    r = yield from %s(k)' % names['co'],
+                        '    return r']
+        return names
+
+    def s_gen2(self, ctx, idx, n, depth):
+        G = self.helper('gens', reuse=1.0)
+        v = self.var(ctx, 'int')
+        i = idx[0] if idx else '0'
+        e = self.iexpr(ctx, idx, 1)
+        c = self.r.randrange(9)
+        if c == 0:
+            return ['for g in %s((%s) %% 7):' % (G['multi'], e),
+                    '    %s = %s' % (v, self.modded('%s + g' % v))]
+        if c == 1:
+            # FOR_ITER_GEN into a `yield from` chain (SEND_GEN inside)
+            return ['for g in %s((%s) %% %d):' % (self.pick([G['top'], G['mid']]), e, self.r.randint(3, 6)),
+                    '    %s = %s' % (v, self.modded('%s * 3 + g' % v))]
+        if c == 2:
+            # send() into a coroutine, directly or through `yield from`
+            co = 'co%d_%d' % (ctx.seg, len(ctx.pre))
+            ctx.pre += ['%s = %s(%s)' % (co, self.pick([G['co'], G['codel']]), self.pick(SMALL)),
+                        'next(%s)' % co]
+            return ['%s = %s' % (v, self.modded('%s + %s.send(%s)' % (v, co, self.pick([e, e, 'None']))))]
+        if c == 3:
+            # a generator raising inside the loop, caught outside it
+            cnt = self.var(ctx, 'cnt')
+            return ['try:',
+                    '    for g in %s((%s) %% 8):' % (G['raise'], e),
+                    '        %s = %s' % (v, self.modded('%s + g * 2' % v)),
+                    'except ValueError as e:',
+                    '    %s += 1' % cnt] + (['    if %s < 2:' % cnt, '        print("gen", e)'] if self.chance(0.3) else [])
+        if c == 4:
+            # a break out of a generator loop (the generator abandoned:
+            # none of these has a finally, see docs/language.md)
+            return ['for g in %s(%s):' % (self.pick([G['sub'], G['top'], G['multi']]), self.r.randint(4, 9)),
+                    '    if g > (%s) %% 5:' % e,
+                    '        break',
+                    '    %s = %s' % (v, self.modded('%s + g' % v))]
+        if c == 5:
+            # one loop site: a generator while warm, then a list or a range
+            k = self.event(n)
+            other = self.pick(['[1, 2, 3]', 'range(4)', '(5, -1)', '[2**47 - 1, 2**47]'])
+            return ['src = %s(%s %% 5) if %s < %d else %s' % (self.pick([G['multi'], G['mid']]), i, i, k, other),
+                    'for g in src:',
+                    '    %s = %s' % (v, self.modded('%s + g' % v))]
+        if c == 6:
+            # next() by hand to the end, StopIteration carrying the return value
+            it = 'it%d' % ctx.seg
+            return ['%s = %s((%s) %% 4)' % (it, self.pick([G['mid'], G['sub']]), e),
+                    'while True:',
+                    '    try:',
+                    '        %s = %s' % (v, self.modded('%s + next(%s)' % (v, it))),
+                    '    except StopIteration as e:',
+                    '        %s = %s' % (v, self.modded('%s + (e.value or 0) * 7' % v)),
+                    '        break']
+        if c == 7:
+            agg = self.pick(['sum(y * 2 for y in %s((%s) %% 6))' % (G['sub'], e),
+                             'sum(%s((%s) %% 5))' % (G['top'], e),
+                             'len(list(%s(%s %% 6)))' % (G['multi'], i),
+                             'max(%s(%s %% 5), default=-1)' % (G['mid'], i)])
+            return ['%s = %s' % (v, self.modded('%s + %s' % (v, agg)))]
+        # a generator of generators: nested generator loops
+        return ['for g in %s(%s %% 3 + 1):' % (G['sub'], i),
+                '    for h in %s(g + 1):' % G['mid'],
+                '        %s = %s' % (v, self.modded('%s + g * h' % v))]
+
     def s_pfunc(self, ctx, idx, n, depth):
         # one call site, arguments of a new type every few iterations
         pf = self.helper('pfunc')['name']
@@ -939,7 +1312,7 @@ class Gen:
 
     def s_print(self, ctx, idx, n, depth):
         i = idx[0] if idx else '0'
-        names = [v for v, k in ctx.vars.items() if k != 'obj'] or [i]
+        names = [v for v, k in ctx.vars.items() if k not in NOPRINT] or [i]
         vs = self.r.sample(names, min(len(names), self.r.randint(1, 4)))
         if self.chance(0.3) and ctx.names('flt'):
             f = self.pick(ctx.names('flt'))
@@ -989,7 +1362,7 @@ class Gen:
             out += ['    ' + l for l in body]
         if self.chance(0.3):
             out += ['else:', '    print("loop done", i)']
-        names = [v for v, k in ctx.vars.items() if k != 'obj']
+        names = [v for v, k in ctx.vars.items() if k not in NOPRINT]
         objs = [v for v, k in ctx.vars.items() if k == 'obj']
         final = 'print("seg%d", %s)' % (seg, ', '.join(names + ['%s.x, %s.y, %s.k' % (o, o, o) for o in objs] + ['i']))
         lines = []
@@ -1036,7 +1409,7 @@ class Gen:
 
     def program(self):
         body = []
-        target = self.r.randint(30, 110)
+        target = self.r.randint(30, 130)
         seg = 0
         while True:
             seg += 1
@@ -1044,7 +1417,7 @@ class Gen:
                     list(self.module_vars))
             s = self.segment(seg)
             total = len(self.header) + len(body) + len(s) + 3
-            if total > 120 and seg > 1:
+            if total > 150 and seg > 1:
                 self.header, self.helpers, self.nhelp, self.uses_math, self.module_vars = save
                 break
             body += s
