@@ -922,9 +922,12 @@ static Value seq_binop(VM *vm, BinOp op, bool inplace, Value a, Value b) {
             return concat(vm, a, b);
         }
         if (inplace && IS_LIST(a)) return list_extend(vm, AS_LIST(a), b);
-        if (is_user(b)) return VAL_NULL;
+        /* Also for a user b: its __radd__ was tried first (user_binop) and
+         * CPython's sq_concat still comes last, with this message. */
+        /* The builtin's name, also for a list subclass, as CPython says. */
+        const char *kind = IS_STR(a) ? "str" : IS_LIST(a) ? "list" : "tuple";
         return vm_raise(vm, T_TYPE_ERROR, "can only concatenate %s (not \"%s\") to %s",
-                        x->type->name->data, type_name(vm, b), x->type->name->data);
+                        kind, type_name(vm, b), kind);
     }
     if (op == BINOP_MULTIPLY) {
         if (is_seq(a) && val_is_anyint(b)) return repeat(vm, a, b, inplace);
