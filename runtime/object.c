@@ -923,8 +923,8 @@ static Value seq_binop(VM *vm, BinOp op, bool inplace, Value a, Value b) {
         }
         if (inplace && IS_LIST(a)) return list_extend(vm, AS_LIST(a), b);
         /* Also for a user b: its __radd__ was tried first (user_binop) and
-         * CPython's sq_concat still comes last, with this message. */
-        /* The builtin's name, also for a list subclass, as CPython says. */
+         * CPython's sq_concat still comes last, with this message, naming
+         * the builtin also for a list subclass. */
         const char *kind = IS_STR(a) ? "str" : IS_LIST(a) ? "list" : "tuple";
         return vm_raise(vm, T_TYPE_ERROR, "can only concatenate %s (not \"%s\") to %s",
                         kind, type_name(vm, b), kind);
