@@ -240,6 +240,8 @@ int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head, F
          * generator's, known only at run time): a loop over one resumes it
          * by the generic uop, a nested loop; SEND_GEN is left to tier 1. */
         if (op == OP_FOR_ITER_GEN) op = OP_FOR_ITER, uops = NULL;
+        /* The fused compare-and-jump is two instructions to a trace. */
+        if (op == OP_COMPARE_OP_INT_JUMP) op = OP_COMPARE_OP_INT, uops = opcode_uops(op);
         switch (op) {
         case OP_SEND_GEN:
             break;

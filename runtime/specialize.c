@@ -79,9 +79,17 @@ static int binary_op(VM *vm, Value *sp, uint32_t oparg, SpecFail *fail) {
     return py_dunder_binary(vm, a, b, DUNDER_BINOP + (int)oparg, OP_BINARY_OP_PY_DUNDER, fail);
 }
 
-static int compare_op(VM *vm, Value *sp, uint32_t oparg, SpecFail *fail) {
+/* An int comparison whose result only a conditional jump reads fuses with
+ * it (CPython 3.11's COMPARE_OP_INT_JUMP). */
+static int compare_int(const uint16_t *cache) {
+    int next = cache[opcode_caches[OP_COMPARE_OP]] & 0xFF;
+    return next == OP_POP_JUMP_IF_FALSE || next == OP_POP_JUMP_IF_TRUE ? OP_COMPARE_OP_INT_JUMP
+                                                                       : OP_COMPARE_OP_INT;
+}
+
+static int compare_op(VM *vm, const uint16_t *cache, Value *sp, uint32_t oparg, SpecFail *fail) {
     Value a = sp[-2], b = sp[-1];
-    if (val_is_int(a) && val_is_int(b)) return OP_COMPARE_OP_INT;
+    if (val_is_int(a) && val_is_int(b)) return compare_int(cache);
     if (is_num(a) && is_num(b)) return OP_COMPARE_OP_FLOAT;
     if (IS_STR(a) && IS_STR(b)) return OP_COMPARE_OP_STR;
     return py_dunder_binary(vm, a, b, DUNDER_CMP + (int)oparg, OP_COMPARE_OP_PY_DUNDER, fail);
@@ -474,7 +482,7 @@ bool specialize(VM *vm, Frame *f, uint16_t *cache, Value *sp, uint32_t oparg) {
     cache[0] = exp;
     switch (base) {
     case OP_BINARY_OP: op = binary_op(vm, sp, oparg, &fail); break;
-    case OP_COMPARE_OP: op = compare_op(vm, sp, oparg, &fail); break;
+    case OP_COMPARE_OP: op = compare_op(vm, cache, sp, oparg, &fail); break;
     case OP_CONTAINS_OP: op = contains_op(vm, sp, &fail); break;
     case OP_BINARY_SUBSCR: op = binary_subscr(vm, sp, &fail); break;
     case OP_STORE_SUBSCR: op = store_subscr(vm, sp, &fail); break;

@@ -352,6 +352,20 @@ UOP(_COMPARE_OP_INT)
     SP_ADJ(-1);
 UOP_END
 
+/* COMPARE_OP_INT and the POP_JUMP_IF_FALSE / _TRUE right after it, in one
+ * dispatch (tier 1 only: traces run the two as they are). Past the
+ * compare's counter, CACHE(1) is the jump's own word and CACHE(2) its
+ * branch history, kept as the jump keeps it. */
+UOP(_COMPARE_OP_INT_JUMP)
+    int64_t x = val_as_int(STACK(-2)), y = val_as_int(STACK(-1));
+    uint16_t jump = CACHE(1);
+    bool taken = uop_cmp_holds((int)OPARG, (x > y) - (x < y)) ==
+                 ((jump & 0xFF) == OP_POP_JUMP_IF_TRUE);
+    SP_ADJ(-2);
+    CACHE(2) = (uint16_t)(CACHE(2) << 1 | taken);
+    JUMP_BY(2 + (taken ? (int)(jump >> 8) : 0));
+UOP_END
+
 /* NaN compares false with everything (and != is true). */
 UOP(_COMPARE_OP_FLOAT)
     double x = uop_num(STACK(-2)), y = uop_num(STACK(-1));

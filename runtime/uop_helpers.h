@@ -7,6 +7,7 @@
 #ifndef STITCH_UOP_HELPERS
 #define STITCH_UOP_HELPERS
 
+#include "opcodes.h"
 #include "vm.h"
 
 /* Raise UnboundLocalError for fast local i of co (interp.c). */
@@ -38,15 +39,17 @@ static inline double uop_num(Value v) {
 
 static inline bool uop_is_num(Value v) { return val_is_float(v) || val_is_int(v); }
 
+/* Whether comparison op holds when the operands compare as c (-1, 0, 1):
+ * bit c + 1 of the operator's three (less, equal, greater), without a
+ * branch. */
+#define UOP_CMP_MASKS                                                          \
+    (1u << 3 * CMP_LT | 3u << 3 * CMP_LE | 2u << 3 * CMP_EQ | 5u << 3 * CMP_NE | \
+     4u << 3 * CMP_GT | 6u << 3 * CMP_GE)
+static inline bool uop_cmp_holds(int op, int c) { return UOP_CMP_MASKS >> (3 * op + c + 1) & 1; }
+
+/* The same for any c of a three-way comparison (a memcmp's sign). */
 static inline Value uop_cmp_result(int op, int c) {
-    switch (op) {
-    case CMP_LT: return val_bool(c < 0);
-    case CMP_LE: return val_bool(c <= 0);
-    case CMP_EQ: return val_bool(c == 0);
-    case CMP_NE: return val_bool(c != 0);
-    case CMP_GT: return val_bool(c > 0);
-    default: return val_bool(c >= 0);
-    }
+    return val_bool(uop_cmp_holds(op, (c > 0) - (c < 0)));
 }
 
 /* Truth of a popped condition operand: bools and small ints inline. */

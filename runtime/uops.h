@@ -100,6 +100,7 @@
     U(_BINARY_OP_ADD_STR, 2, 1, UOPF_ERROR | UOPF_ESCAPES)                              \
     /* Comparisons: [a b] -> [bool], oparg = CmpOp. */                                 \
     U(_COMPARE_OP_INT, 2, 1, UOPF_ARG | UOPF_PURE)                                      \
+    U(_COMPARE_OP_INT_JUMP, 2, 0, UOPF_ARG | UOPF_JUMP | UOPF_OPERAND)                  \
     U(_COMPARE_OP_FLOAT, 2, 1, UOPF_ARG | UOPF_PURE)                                    \
     U(_COMPARE_OP_STR, 2, 1, UOPF_ARG | UOPF_PURE)                                      \
     /* Membership: [a b] -> [a in b], negated if oparg; the guard reads b. */          \
@@ -303,6 +304,7 @@
     S(P, BINARY_OP_TRUE_DIVIDE_NUM, BINARY_OP, _GUARD_BOTH_NUM, _BINARY_OP_TRUE_DIVIDE_NUM) \
     S(P, BINARY_OP_ADD_STR, BINARY_OP, _GUARD_BOTH_STR, _BINARY_OP_ADD_STR)             \
     S(P, COMPARE_OP_INT, COMPARE_OP, _GUARD_BOTH_INT, _COMPARE_OP_INT)                  \
+    S(P, COMPARE_OP_INT_JUMP, COMPARE_OP, _GUARD_BOTH_INT, _COMPARE_OP_INT_JUMP)        \
     S(P, COMPARE_OP_FLOAT, COMPARE_OP, _GUARD_BOTH_NUM, _COMPARE_OP_FLOAT)              \
     S(P, COMPARE_OP_STR, COMPARE_OP, _GUARD_BOTH_STR, _COMPARE_OP_STR)                  \
     S(P, BINARY_OP_PY_DUNDER, BINARY_OP, _GUARD_DUNDER_BINOP, _BINARY_OP_PY_DUNDER)     \

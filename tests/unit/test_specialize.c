@@ -102,6 +102,7 @@ static void test_int_loop_specializes(void **state) {
               "    for i in range(n):\n"
               "        if i % 3 == 0:\n"
               "            s = s + i * 2 - 1\n"
+              "        t = i > 50\n"
               "    return s\n"
               "print(f(100))\n",
               true);
@@ -111,7 +112,9 @@ static void test_int_loop_specializes(void **state) {
     expect_op(&r, "f", OP_BINARY_OP_MULTIPLY_INT);
     expect_op(&r, "f", OP_BINARY_OP_ADD_INT);
     expect_op(&r, "f", OP_BINARY_OP_SUBTRACT_INT);
-    expect_op(&r, "f", OP_COMPARE_OP_INT);
+    /* `if i % 3 == 0` : the compare fuses with its jump. */
+    expect_op(&r, "f", OP_COMPARE_OP_INT_JUMP);
+    expect_op(&r, "f", OP_COMPARE_OP_INT);   /* t = i > 50: the bool is kept */
     expect_op(&r, "f", OP_LOAD_GLOBAL_BUILTIN);
     expect_op(&r, NULL, OP_CALL_PY_EXACT_ARGS);
     expect_op(&r, NULL, OP_LOAD_GLOBAL_MODULE);
