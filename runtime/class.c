@@ -207,8 +207,12 @@ Value class_super_new(VM *vm, Value cls, Value self) {
 Value obj_getattr(VM *vm, Value obj, Str *name) {
     Value v;
     if (has_attrs(obj)) {
-        if ((v = class_property(vm, obj, name)) != VAL_NULL) return bind(vm, v, obj);
-        if ((v = inst_get(AS_INSTANCE(obj), name)) != VAL_NULL) return v;
+        /* One class lookup serves the property check and the fallback. */
+        int k;
+        Value c = type_lookup_slot(vm, val_type(vm, obj), name, &k);
+        if (descr_is_property(vm, c)) return bind(vm, c, obj);
+        if ((v = inst_get_at(AS_INSTANCE(obj), k, name)) != VAL_NULL) return v;
+        if (c != VAL_NULL) return bind(vm, c, obj);
     }
     if (IS_TYPE(obj)) {
         v = special_attr(vm, obj, name);
@@ -263,9 +267,14 @@ int class_load_method(VM *vm, Value obj, Type *owner, Str *name, Value *out) {
             return *out == VAL_ERROR ? -1 : 0;
         }
     } else {
-        if (has_attrs(obj) && class_property(vm, obj, name) == VAL_NULL &&
-            (f = inst_get(AS_INSTANCE(obj), name)) != VAL_NULL) {
-            *out = f;
+        /* The class is looked up once: a property there wins over the
+         * instance's own attribute, a plain function loads unbound. */
+        int k = -1;
+        f = IS_TYPE(obj) ? VAL_NULL : type_lookup_slot(vm, val_type(vm, obj), name, &k);
+        Value own;
+        if (has_attrs(obj) && !descr_is_property(vm, f) &&
+            (own = inst_get_at(AS_INSTANCE(obj), k, name)) != VAL_NULL) {
+            *out = own;
             return 0;
         }
         Dict **attrs = sub_attrs(obj);
@@ -273,8 +282,7 @@ int class_load_method(VM *vm, Value obj, Type *owner, Str *name, Value *out) {
             *out = obj_getattr(vm, obj, name);
             return *out == VAL_ERROR ? -1 : 0;
         }
-        if (IS_TYPE(obj) || (f = type_lookup(vm, val_type(vm, obj), name)) == VAL_NULL ||
-            val_is_kind(f, OBJ_DESCR)) {
+        if (f == VAL_NULL || val_is_kind(f, OBJ_DESCR)) {
             *out = obj_getattr(vm, obj, name);
             return *out == VAL_ERROR ? -1 : 0;
         }

@@ -44,11 +44,7 @@ int layout_find(const Type *t, const Str *name) {
     return -1;
 }
 
-Value inst_get(Instance *i, Str *name) {
-    int k = layout_find(i->obj.type, name);
-    if (k >= 0) return (uint32_t)k < i->nslots ? i->slots[k] : VAL_NULL;
-    return i->overflow ? dict_get_str(i->overflow, name) : VAL_NULL;
-}
+Value inst_get(Instance *i, Str *name) { return inst_get_at(i, layout_find(i->obj.type, name), name); }
 
 /* Give i room for every slot of its class's layout. The buffer is inline
  * until the first growth, then a gc_buf buffer (freed by gc.c's sweep).

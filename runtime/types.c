@@ -91,14 +91,6 @@ void types_init(VM *vm) {
     }
 }
 
-Type *val_type(VM *vm, Value v) {
-    if (val_is_float(v)) return vm->types[T_FLOAT];
-    if (val_is_int(v)) return vm->types[T_INT];
-    if (val_is_obj(v)) return val_as_obj(v)->type;
-    if (val_is_bool(v)) return vm->types[T_BOOL];
-    return vm->types[T_NONE];
-}
-
 /* type_lookup's results, keyed on (class version, interned name), as
  * CPython's type attribute cache: a version is never reused and changes
  * with any change to the dict of the class or of a base, so an entry whose
@@ -108,9 +100,12 @@ Type *val_type(VM *vm, Value v) {
 
 typedef struct TypeCacheEntry {
     uint32_t version;
+    int32_t slot;   /* layout_find(t, name), or SLOT_UNKNOWN until asked */
     Str *name;
     Value value;
 } TypeCacheEntry;
+
+#define SLOT_UNKNOWN (-2)
 
 /* The first class of t's MRO from position `from` on that defines name. */
 static Value lookup_from(Type *t, int64_t from, Str *name) {
@@ -168,20 +163,36 @@ bool type_dunder_refresh(VM *vm, Type *t) {
     return true;
 }
 
-Value type_lookup(VM *vm, Type *t, Str *name) {
-    if (!t->version || !name->interned) return lookup_uncached(t, name);
-    if (!vm->type_cache) {
-        vm->type_cache = calloc(TYPE_CACHE_SIZE, sizeof(TypeCacheEntry));
-        if (!vm->type_cache) return lookup_uncached(t, name);
-    }
+/* t's cache entry for interned `name`, filled on a miss; NULL when t or
+ * name cannot be cached. */
+static TypeCacheEntry *cache_entry(VM *vm, Type *t, Str *name) {
+    if (!t->version || !name->interned) return NULL;
+    if (!vm->type_cache && !(vm->type_cache = calloc(TYPE_CACHE_SIZE, sizeof(TypeCacheEntry))))
+        return NULL;
     uintptr_t h = (uintptr_t)t->version * 2654435761u ^ ((uintptr_t)name >> 4);
     TypeCacheEntry *e = &vm->type_cache[h & (TYPE_CACHE_SIZE - 1)];
-    if (e->version == t->version && e->name == name) return e->value;
-    Value v = lookup_uncached(t, name);
+    if (e->version == t->version && e->name == name) return e;
     e->version = t->version;
     e->name = name;
-    e->value = v;
-    return v;
+    e->value = lookup_uncached(t, name);
+    e->slot = SLOT_UNKNOWN;
+    return e;
+}
+
+Value type_lookup(VM *vm, Type *t, Str *name) {
+    TypeCacheEntry *e = cache_entry(vm, t, name);
+    return e ? e->value : lookup_uncached(t, name);
+}
+
+Value type_lookup_slot(VM *vm, Type *t, Str *name, int *slot) {
+    TypeCacheEntry *e = cache_entry(vm, t, name);
+    if (!e) {
+        *slot = layout_find(t, name);
+        return lookup_uncached(t, name);
+    }
+    if (e->slot == SLOT_UNKNOWN) e->slot = layout_find(t, name);
+    *slot = e->slot;
+    return e->value;
 }
 
 bool type_is_subtype(Type *t, Type *base) {

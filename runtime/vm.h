@@ -323,10 +323,18 @@ static inline Value vm_handled(VM *vm) {
 /* ---- types.c: classes --------------------------------------------------- */
 
 void types_init(VM *vm);
-/* The class of any value. */
-Type *val_type(VM *vm, Value v);
+/* The class of any value (inline: every generic operation asks). */
+static inline Type *val_type(VM *vm, Value v) {
+    if (val_is_obj(v)) return val_as_obj(v)->type;
+    if (val_is_int(v)) return vm->types[T_INT];
+    if (val_is_float(v)) return vm->types[T_FLOAT];
+    return vm->types[val_is_bool(v) ? T_BOOL : T_NONE];
+}
 /* Find `name` on t and its bases; VAL_NULL if absent. */
 Value type_lookup(VM *vm, Type *t, Str *name);
+/* The same, and *slot = layout_find(t, name), both from one cache probe
+ * (a class version pins its layout too). */
+Value type_lookup_slot(VM *vm, Type *t, Str *name, int *slot);
 bool type_is_subtype(Type *t, Type *base);
 /* A new class (the class statement). Raises TypeError for unsupported bases. */
 Type *type_new(VM *vm, Str *name, Type *base, Dict *dict);
@@ -503,6 +511,13 @@ int dict_update_dict(VM *vm, Dict *d, Dict *src);
 /* The Str key equal to s[0..len) (hash from str_hash_bytes), or NULL. Never
  * raises or allocates (string interning uses it). */
 Str *dict_find_str(Dict *d, const char *s, int64_t len, uint64_t hash);
+
+/* layout.c's inst_get, given k = layout_find(class of i, name) (here,
+ * where dict_get_str is declared). */
+static inline Value inst_get_at(Instance *i, int k, Str *name) {
+    if (k >= 0) return (uint32_t)k < i->nslots ? i->slots[k] : VAL_NULL;
+    return i->overflow ? dict_get_str(i->overflow, name) : VAL_NULL;
+}
 
 /* ---- set.c: set and frozenset ----------------------------------------------- */
 
