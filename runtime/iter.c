@@ -216,6 +216,15 @@ static int store_builtin(VM *vm, Value c, Value key, Value v);
 static int contains_builtin(VM *vm, Value c, Value item);
 static int64_t len_builtin(VM *vm, Value v);
 
+/* A new range iterator `it` (or VAL_ERROR) set to walk r. */
+static Value range_iter_start(Value it, const Range *r) {
+    if (it == VAL_ERROR) return it;
+    AS_ITER(it)->index = r->start;
+    AS_ITER(it)->stop = r->stop;
+    AS_ITER(it)->step = r->step;
+    return it;
+}
+
 /* A loop's own iterator over src (type t), a spare one when there is one:
  * an exhausted loop iterator is garbage nothing can reach (the loop popped
  * it; GET_ITER's result lives on the value stack, or in a comprehension's
@@ -246,15 +255,8 @@ Value obj_loop_iter(VM *vm, Value v) {
     case OBJ_TUPLE:
         if (val_as_obj(v)->type != vm->types[T_TUPLE]) break;
         return loop_iter_new(vm, T_TUPLE_ITER, v);
-    case OBJ_RANGE: {
-        Range *r = AS_RANGE(v);
-        Value it = loop_iter_new(vm, T_RANGE_ITER, VAL_NONE);
-        if (it == VAL_ERROR) return it;
-        AS_ITER(it)->index = r->start;
-        AS_ITER(it)->stop = r->stop;
-        AS_ITER(it)->step = r->step;
-        return it;
-    }
+    case OBJ_RANGE:
+        return range_iter_start(loop_iter_new(vm, T_RANGE_ITER, VAL_NONE), AS_RANGE(v));
     default:
         break;
     }
@@ -298,15 +300,8 @@ static Value iter_builtin(VM *vm, Value v) {
             if (it != VAL_ERROR) AS_ITER(it)->stop = AS_SET(v)->used;
             return it;
         }
-        case OBJ_RANGE: {
-            Range *r = AS_RANGE(v);
-            Value it = iter_new(vm, T_RANGE_ITER, VAL_NONE);
-            if (it == VAL_ERROR) return it;
-            AS_ITER(it)->index = r->start;
-            AS_ITER(it)->stop = r->stop;
-            AS_ITER(it)->step = r->step;
-            return it;
-        }
+        case OBJ_RANGE:
+            return range_iter_start(iter_new(vm, T_RANGE_ITER, VAL_NONE), AS_RANGE(v));
         case OBJ_ITER: {
             TypeId t = iter_tid(vm, v);
             if (!is_view(t)) return v;
