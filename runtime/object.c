@@ -761,6 +761,44 @@ int obj_eq(VM *vm, Value a, Value b) {
     return t;
 }
 
+/* dict.keys() and dict.items() are set-like (CPython's dictviews): with a
+ * set operator or a set comparison they stand for the set of their items. */
+static bool is_setlike_view(VM *vm, Value v) {
+    if (!val_is_kind(v, OBJ_ITER)) return false;
+    Type *t = val_as_obj(v)->type;
+    return t == vm->types[T_DICT_KEYS] || t == vm->types[T_DICT_ITEMS];
+}
+
+/* a op b with a view on either side: the set of a's items, combined with b
+ * (any iterable), as CPython's dictviews_or/_and/_sub/_xor; VAL_NULL when
+ * they do not apply. a and b are rooted by the caller. */
+static Value view_binop(VM *vm, BinOp op, Value a, Value b) {
+    if (op != BINOP_AND && op != BINOP_OR && op != BINOP_SUBTRACT && op != BINOP_XOR)
+        return VAL_NULL;
+    if (!is_setlike_view(vm, a) && !is_setlike_view(vm, b)) return VAL_NULL;
+    Value x = set_from(vm, T_SET, a);
+    if (x == VAL_ERROR) return x;
+    gc_push_root(vm, x);
+    Value y = IS_ANYSET(b) ? b : set_from(vm, T_SET, b);
+    Value r = y == VAL_ERROR ? y : set_binop(vm, op, true, x, y);
+    gc_pop_roots(vm, 1);
+    return r;
+}
+
+/* A set comparison where a view stands for the set of its items; VAL_NULL
+ * unless both sides are sets or set-like views and one is a view. */
+static Value view_compare(VM *vm, CmpOp op, Value a, Value b) {
+    bool va = is_setlike_view(vm, a), vb = is_setlike_view(vm, b);
+    if (!(va || vb) || !(va || IS_ANYSET(a)) || !(vb || IS_ANYSET(b))) return VAL_NULL;
+    Value x = va ? set_from(vm, T_SET, a) : a;
+    if (x == VAL_ERROR) return x;
+    gc_push_root(vm, x);
+    Value y = vb ? set_from(vm, T_SET, b) : b;
+    Value r = y == VAL_ERROR ? y : set_compare(vm, op, x, y);
+    gc_pop_roots(vm, 1);
+    return r;
+}
+
 static Value compare_rooted(VM *vm, CmpOp op, Value a, Value b, int from) {
     if (is_user(a) || is_user(b)) {
         Value r = user_compare(vm, op, a, b, from);
@@ -777,6 +815,8 @@ static Value compare_rooted(VM *vm, CmpOp op, Value a, Value b, int from) {
     } else if (IS_ANYSET(a) && IS_ANYSET(b)) {
         return set_compare(vm, op, a, b);
     }
+    Value v = view_compare(vm, op, a, b);
+    if (v != VAL_NULL) return v;
     if (op == CMP_EQ || op == CMP_NE) {
         int eq = is_plain_user(a) || is_plain_user(b) ? a == b : eq_builtin(vm, a, b);
         if (eq < 0) return VAL_ERROR;
@@ -998,6 +1038,7 @@ static Value binop_rooted(VM *vm, BinOp op, bool inplace, Value a, Value b, int 
     if ((r = seq_binop(vm, op, inplace, a, b)) != VAL_NULL) return r;
     if ((r = set_binop(vm, op, inplace, a, b)) != VAL_NULL) return r;
     if ((r = dict_binop(vm, op, inplace, a, b)) != VAL_NULL) return r;
+    if ((r = view_binop(vm, op, a, b)) != VAL_NULL) return r;
     return unsupported(vm, op, inplace, a, b);
 }
 
