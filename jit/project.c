@@ -237,12 +237,14 @@ int trace_project(VM *vm, Trace *t, Code *co, uint16_t *start, bool loop_head, F
         uint16_t *next = c.ip + opcode_caches[op];
         const short *uops = opcode_uops(op);
         /* A trace cannot follow into a generator's frame (its ip is the
-         * generator's, known only at run time): a loop over one resumes it
-         * by the generic uop, a nested loop; SEND_GEN is left to tier 1. */
-        if (op == OP_FOR_ITER_GEN) op = OP_FOR_ITER, uops = NULL;
+         * generator's, known only at run time), and resuming one from a
+         * trace would take the generic uop's nested interpreter loop,
+         * slower than tier 1's frame push: FOR_ITER_GEN and SEND_GEN end
+         * the trace. */
         /* The fused compare-and-jump is two instructions to a trace. */
         if (op == OP_COMPARE_OP_INT_JUMP) op = OP_COMPARE_OP_INT, uops = opcode_uops(op);
         switch (op) {
+        case OP_FOR_ITER_GEN:
         case OP_SEND_GEN:
             break;
         case OP_NOP:
