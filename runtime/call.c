@@ -8,7 +8,7 @@
 #include "interp.h"
 #include "builtins.h"
 
-static Value raise_recursion(VM *vm) {
+Value call_raise_recursion(VM *vm) {
     return vm_raise(vm, T_RECURSION_ERROR, "maximum recursion depth exceeded");
 }
 
@@ -161,13 +161,6 @@ done:
     return rc;
 }
 
-/* Room for a frame ending at `end`, within the recursion limit. */
-static inline bool frame_fits(VM *vm, Value *end) {
-    return __builtin_expect(vm->nframes < vm->opt.recursion_limit && vm->nframes < vm->max_frames &&
-                                end <= vm->stack_end,
-                            1);
-}
-
 /* Push the frame of fn whose locals (bound) start at `locals`. */
 static Frame *frame_enter(VM *vm, Function *fn, Value *locals, Value *end, int flags) {
     Code *co = fn->code;
@@ -191,8 +184,8 @@ static Frame *frame_enter(VM *vm, Function *fn, Value *locals, Value *end, int f
 Frame *call_push(VM *vm, Function *fn, Value *locals, int npos, Tuple *kwnames, int flags) {
     Code *co = fn->code;
     Value *end = locals + co->nlocals + co->stacksize;
-    if (!frame_fits(vm, end)) {
-        raise_recursion(vm);
+    if (!call_frame_fits(vm, end)) {
+        call_raise_recursion(vm);
         return NULL;
     }
     if (__builtin_expect(!kwnames && npos == co->nargs && !(co->flags & CO_COMPLEX_ARGS), 1)) {
@@ -207,8 +200,8 @@ Frame *call_push_kw_map(VM *vm, Function *fn, Value *locals, int npos, int nkw, 
                         int flags) {
     Code *co = fn->code;
     Value *end = locals + co->nlocals + co->stacksize;
-    if (!frame_fits(vm, end)) {
-        raise_recursion(vm);
+    if (!call_frame_fits(vm, end)) {
+        call_raise_recursion(vm);
         return NULL;
     }
     /* The keyword values lie where the extent is cleared: set them aside. */
@@ -247,7 +240,7 @@ int call_kw_map(Function *fn, int npos, Tuple *kwnames) {
 static Value call_with_self(VM *vm, Value fn, Value self, Value *args, int npos, Tuple *kwnames) {
     int total = npos + (kwnames ? (int)kwnames->len : 0);
     Value *p = vm->stack_top;
-    if (p + total + 2 > vm->stack_end) return raise_recursion(vm);
+    if (p + total + 2 > vm->stack_end) return call_raise_recursion(vm);
     if (total) memmove(p + 2, args, (size_t)total * sizeof(Value));
     p[0] = fn;
     p[1] = self;
@@ -259,7 +252,7 @@ static Value call_with_self(VM *vm, Value fn, Value self, Value *args, int npos,
 
 Value call_py_dunder(VM *vm, Function *fn, Value self, const Value *args, int n) {
     Value *p = vm->stack_top;
-    if (p + n + 1 > vm->stack_end) return raise_recursion(vm);
+    if (p + n + 1 > vm->stack_end) return call_raise_recursion(vm);
     p[0] = self;
     for (int i = 0; i < n; i++) p[i + 1] = args[i];
     vm->stack_top = p + n + 1;

@@ -59,9 +59,8 @@ static void swap_out_handled(VM *vm, Generator *g, bool suspended) {
  * RecursionError when there is no room. */
 static Frame *push_frame(VM *vm, Generator *g, Value v, bool throw, int flags) {
     Value *base = vm->stack_top, *end = base + g->cap;
-    if (vm->nframes >= vm->opt.recursion_limit || vm->nframes >= vm->max_frames ||
-        end + 1 > vm->stack_end) {
-        vm_raise(vm, T_RECURSION_ERROR, "maximum recursion depth exceeded");
+    if (!call_frame_fits(vm, end + 1)) {
+        call_raise_recursion(vm);
         return NULL;
     }
     memcpy(base, g->saved, (size_t)g->nsaved * sizeof(Value));

@@ -21,6 +21,15 @@ Value interp_run(VM *vm);
  * RecursionError raised. */
 Frame *call_push(VM *vm, Function *fn, Value *locals, int npos, Tuple *kwnames, int flags);
 
+/* Room for a frame whose extent ends at `end`, within the recursion limit;
+ * when there is none, call_raise_recursion says so (RecursionError). */
+static inline bool call_frame_fits(VM *vm, Value *end) {
+    return __builtin_expect(vm->nframes < vm->opt.recursion_limit && vm->nframes < vm->max_frames &&
+                                end <= vm->stack_end,
+                            1);
+}
+Value call_raise_recursion(VM *vm);
+
 /* A keyword call's binding worked out once for its call site: keyword i of
  * kwnames binds to parameter slot (map >> 4i) & 15. call_kw_map gives the
  * map of a call of fn with npos positional arguments (a self included), or
