@@ -148,10 +148,11 @@ static Value special_attr(VM *vm, Value obj, Str *name) {
          * the arguments (an attribute set on the instance comes first). */
         Type *t = val_as_obj(obj)->type;
         int nargs = e->args ? (int)e->args->len : 0;
-        if ((!strcmp(name->data, "value") && type_is_subtype(t, vm->types[T_STOP_ITERATION])) ||
-            (!strcmp(name->data, "code") && type_is_subtype(t, vm->types[T_SYSTEM_EXIT])))
-            return nargs == 0 ? VAL_NONE : nargs == 1 || name->data[0] == 'v' ? e->args->items[0]
-                                                                             : val_obj(e->args);
+        Value first = nargs ? e->args->items[0] : VAL_NONE;
+        if (!strcmp(name->data, "value") && type_is_subtype(t, vm->types[T_STOP_ITERATION]))
+            return first;
+        if (!strcmp(name->data, "code") && type_is_subtype(t, vm->types[T_SYSTEM_EXIT]))
+            return nargs > 1 ? val_obj(e->args) : first;
     }
         /* fall through */
     case OBJ_INSTANCE:
